@@ -15,8 +15,9 @@ import java.util.Set;
  * One support conversation with one customer, possibly spanning several channels (R2).
  *
  * <p>Immutable snapshot. Stores keep the latest snapshot and use {@link #version()} for optimistic
- * concurrency: an update must carry the stored version plus one. The {@code with...} methods return a copy
- * with the version already bumped, so {@code store.update(c.withStatus(RESOLVED, now))} is the whole idiom.
+ * concurrency: the {@code with...} methods return changed copies at the same version, and
+ * {@code store.update(c.withStatus(RESOLVED, now))} succeeds only while the stored version is still
+ * {@code c.version()}; the store then keeps and returns it at {@link #nextVersion() the next version}.
  *
  * @param channel     channel of the customer's latest message: replies go back there
  * @param replyTo     the customer's address on that channel
@@ -94,6 +95,12 @@ public record Conversation(
                 Optional.empty(), 1);
     }
 
+    /** This snapshot at the following version; stores call it when they accept an update. */
+    public Conversation nextVersion() {
+        return new Conversation(tenant, id, customer, status, phase, channel, replyTo, language, priority, tags,
+                assignee, assignments, transferCount, reopenCount, createdAt, updatedAt, resolvedAt, version + 1);
+    }
+
     /** The agent who held it last, current or not: the candidate for sticky routing. */
     public Optional<AgentId> lastAgent() {
         return assignments.isEmpty() ? Optional.empty() : Optional.of(assignments.get(assignments.size() - 1).agent());
@@ -103,20 +110,20 @@ public record Conversation(
         Optional<Instant> resolved = next == ConversationStatus.RESOLVED ? Optional.of(now)
                 : next == ConversationStatus.CLOSED ? resolvedAt : Optional.empty();
         return new Conversation(tenant, id, customer, next, phase, channel, replyTo, language, priority, tags,
-                assignee, assignments, transferCount, reopenCount, createdAt, now, resolved, version + 1);
+                assignee, assignments, transferCount, reopenCount, createdAt, now, resolved, version);
     }
 
     /** Reopened by a customer message or an agent: open again, counted. */
     public Conversation reopened(Instant now) {
         Conversation c = withStatus(ConversationStatus.OPEN, now);
         return new Conversation(tenant, id, customer, c.status, c.phase, channel, replyTo, language, priority, tags,
-                c.assignee, c.assignments, transferCount, reopenCount + 1, createdAt, now, c.resolvedAt, c.version);
+                c.assignee, c.assignments, transferCount, reopenCount + 1, createdAt, now, c.resolvedAt, version);
     }
 
     /** The customer wrote on {@code via}: replies now go there. */
     public Conversation touchedBy(ExternalId via, Instant now) {
         return new Conversation(tenant, id, customer, status, phase, via.channel(), via, language, priority, tags,
-                assignee, assignments, transferCount, reopenCount, createdAt, now, resolvedAt, version + 1);
+                assignee, assignments, transferCount, reopenCount, createdAt, now, resolvedAt, version);
     }
 
     /** {@code agent} takes it over: a new assignment, the human phase. */
@@ -125,31 +132,31 @@ public record Conversation(
         history.add(Assignment.starting(agent, now, how));
         int transfers = how == Assignment.How.TRANSFERRED ? transferCount + 1 : transferCount;
         return new Conversation(tenant, id, customer, status, Phase.HUMAN, channel, replyTo, language, priority, tags,
-                Optional.of(agent), history, transfers, reopenCount, createdAt, now, resolvedAt, version + 1);
+                Optional.of(agent), history, transfers, reopenCount, createdAt, now, resolvedAt, version);
     }
 
     /** Nobody holds it any more (it was resolved or handed back to the bot); history is kept. */
     public Conversation unassigned(Instant now) {
         return new Conversation(tenant, id, customer, status, Phase.BOT, channel, replyTo, language, priority, tags,
                 Optional.empty(), endCurrentAssignment(now), transferCount, reopenCount, createdAt, now, resolvedAt,
-                version + 1);
+                version);
     }
 
     public Conversation withPriority(Priority next, Instant now) {
         return new Conversation(tenant, id, customer, status, phase, channel, replyTo, language,
                 Require.nonNull(next, "priority"), tags, assignee, assignments, transferCount, reopenCount, createdAt,
-                now, resolvedAt, version + 1);
+                now, resolvedAt, version);
     }
 
     public Conversation withLanguage(String languageTag, Instant now) {
         return new Conversation(tenant, id, customer, status, phase, channel, replyTo, Optional.of(languageTag),
                 priority, tags, assignee, assignments, transferCount, reopenCount, createdAt, now, resolvedAt,
-                version + 1);
+                version);
     }
 
     public Conversation withTags(Set<String> next, Instant now) {
         return new Conversation(tenant, id, customer, status, phase, channel, replyTo, language, priority, next,
-                assignee, assignments, transferCount, reopenCount, createdAt, now, resolvedAt, version + 1);
+                assignee, assignments, transferCount, reopenCount, createdAt, now, resolvedAt, version);
     }
 
     private List<Assignment> endCurrentAssignment(Instant now) {

@@ -252,9 +252,9 @@ public final class InMemorySupportStore implements SupportStore {
                     throw new NotFoundException("conversation " + conversation.id() + " does not exist in tenant "
                             + tenant);
                 }
-                if (stored.version() != conversation.version() - 1) {
+                if (stored.version() != conversation.version()) {
                     throw new ConflictException("conversation " + conversation.id() + " is at version "
-                            + stored.version() + ", the update expected " + (conversation.version() - 1));
+                            + stored.version() + ", the update expected " + conversation.version());
                 }
                 if (!stored.customer().equals(conversation.customer())
                         || !stored.createdAt().equals(conversation.createdAt())) {
@@ -266,11 +266,12 @@ public final class InMemorySupportStore implements SupportStore {
                     throw new InvalidInputException("conversation " + conversation.id()
                             + " is closed and cannot become " + conversation.status());
                 }
-                conversations.put(key, conversation);
-                if (conversation.status() == ConversationStatus.CLOSED) {
-                    activeByCustomer.remove(new Key<>(tenant, conversation.customer()), conversation.id());
+                Conversation next = conversation.nextVersion();
+                conversations.put(key, next);
+                if (next.status() == ConversationStatus.CLOSED) {
+                    activeByCustomer.remove(new Key<>(tenant, next.customer()), next.id());
                 }
-                return conversation;
+                return next;
             }
         }
     }

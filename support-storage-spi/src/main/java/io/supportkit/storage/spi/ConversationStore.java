@@ -34,8 +34,10 @@ public interface ConversationStore {
     List<Conversation> listByCustomer(TenantId tenant, CustomerId customer);
 
     /**
-     * Replaces the stored snapshot when it is at {@code conversation.version() - 1}.
+     * Replaces the stored snapshot when the stored version is still {@code conversation.version()}, and keeps
+     * the new one at {@link Conversation#nextVersion() the next version}.
      *
+     * @return the snapshot as stored, one version up
      * @throws io.supportkit.NotFoundException when it does not exist
      * @throws io.supportkit.ConflictException when the stored version differs (someone else updated it first)
      * @throws io.supportkit.InvalidInputException when it changes the customer or the creation time, or

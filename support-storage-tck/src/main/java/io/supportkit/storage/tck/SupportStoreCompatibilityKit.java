@@ -215,7 +215,7 @@ public abstract class SupportStoreCompatibilityKit {
             assertThatThrownBy(() -> store.conversations().insert(orphan)).isInstanceOf(NotFoundException.class);
 
             Conversation v2 = Conversation.open(tenant, ConversationId.of("v2"), c.id(), Channel.WEB, replyTo, t0)
-                    .withPriority(io.supportkit.storage.Priority.HIGH, t0);
+                    .nextVersion();
             assertThatThrownBy(() -> store.conversations().insert(v2)).isInstanceOf(InvalidInputException.class);
             assertThat(store.conversations().listByCustomer(tenant, c.id())).isEmpty();
         }
@@ -224,6 +224,7 @@ public abstract class SupportStoreCompatibilityKit {
         void shouldRejectAStaleUpdateAndKeepTheWinner() {
             Conversation c = newConversation(tenant, newCustomer(tenant));
             Conversation winner = store.conversations().update(c.withStatus(ConversationStatus.PENDING, t0));
+            assertThat(winner.version()).isEqualTo(c.version() + 1);
 
             assertThatThrownBy(() -> store.conversations().update(c.withStatus(ConversationStatus.RESOLVED, t0)))
                     .isInstanceOf(ConflictException.class)
@@ -246,6 +247,7 @@ public abstract class SupportStoreCompatibilityKit {
             Conversation c = newConversation(tenant, newCustomer(tenant));
             Conversation elsewhere = Conversation.open(otherTenant, c.id(), c.customer(), c.channel(), c.replyTo(), t0)
                     .withStatus(ConversationStatus.PENDING, t0);
+            assertThat(elsewhere.version()).isEqualTo(c.version());
             assertThatThrownBy(() -> store.conversations().update(elsewhere)).isInstanceOf(NotFoundException.class);
         }
     }

@@ -1,0 +1,223 @@
+package io.supportkit.core;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.core.internal.ConversationLifecycle;
+import io.supportkit.core.internal.CustomerDirectory;
+import io.supportkit.core.internal.EngineSettings;
+import io.supportkit.core.internal.EventPublisher;
+import io.supportkit.core.spi.IdGenerator;
+import io.supportkit.core.spi.OutboundSink;
+import io.supportkit.core.spi.SupportEventListener;
+import io.supportkit.internal.Require;
+import io.supportkit.storage.NewMessage;
+import io.supportkit.storage.memory.InMemorySupportStore;
+import io.supportkit.storage.spi.SupportStore;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The support engine a host embeds: one per application, shared by all threads.
+ *
+ * <p>Built once with {@link #builder()}, immutable and thread-safe afterwards. Its work is split into role
+ * interfaces: {@link #conversations()} for the conversation lifecycle and {@link #customers()} for customers
+ * and their data rights.
+ *
+ * <pre>{@code
+ * SupportEngine engine = SupportEngine.builder()
+ *         .clock(InstantSource.system())
+ *         .store(new InMemorySupportStore())
+ *         .outbound(out -> transport.send(out.recipient(), out.message().text()))
+ *         .listener(event -> metrics.record(event))
+ *         .build();
+ *
+ * ReceiveResult r = engine.conversations().receive(
+ *         InboundMessage.of(TenantId.of("acme"), new ExternalId(Channel.WEB, "visitor-9"), "Where is my order?"));
+ * }</pre>
+ */
+public final class SupportEngine {
+    private final EngineSettings settings;
+    private final Conversations conversations;
+    private final Customers customers;
+
+    private SupportEngine(EngineSettings settings) {
+        this.settings = settings;
+        EventPublisher events = new EventPublisher(settings.listeners());
+        this.customers = new CustomerDirectory(settings, events);
+        this.conversations = new ConversationLifecycle(settings, events, (CustomerDirectory) customers);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this engine's configuration, to derive a differently configured engine. */
+    public Builder newBuilder() {
+        return new Builder(settings);
+    }
+
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    public Customers customers() {
+        return customers;
+    }
+
+    /** The clock every timestamp of this engine comes from. */
+    public InstantSource clock() {
+        return settings.clock();
+    }
+
+    /**
+     * Configures a {@link SupportEngine}. Not thread-safe; {@link #build()} validates everything and names the
+     * bad value. Only the outbound sink is required.
+     *
+     * <table>
+     *   <caption>Defaults</caption>
+     *   <tr><th>setting</th><th>default</th></tr>
+     *   <tr><td>clock</td><td>{@link InstantSource#system()}</td></tr>
+     *   <tr><td>store</td><td>a new {@link InMemorySupportStore}</td></tr>
+     *   <tr><td>idGenerator</td><td>{@link IdGenerator#randomUuid()}</td></tr>
+     *   <tr><td>acknowledgement</td><td>{@value #DEFAULT_ACKNOWLEDGEMENT}</td></tr>
+     *   <tr><td>botName</td><td>{@code bot}</td></tr>
+     *   <tr><td>reopenWindow</td><td>7 days</td></tr>
+     *   <tr><td>maxMessageLength</td><td>10,000 characters</td></tr>
+     * </table>
+     */
+    public static final class Builder {
+        public static final String DEFAULT_ACKNOWLEDGEMENT =
+                "Thanks, we have your message. An agent will answer you here as soon as possible.";
+
+        private InstantSource clock = InstantSource.system();
+        private SupportStore store;
+        private OutboundSink outbound;
+        private final List<SupportEventListener> listeners = new ArrayList<>();
+        private IdGenerator idGenerator = IdGenerator.randomUuid();
+        private Optional<String> acknowledgement = Optional.of(DEFAULT_ACKNOWLEDGEMENT);
+        private String botName = "bot";
+        private Duration reopenWindow = Duration.ofDays(7);
+        private int maxMessageLength = 10_000;
+
+        private Builder() {
+        }
+
+        private Builder(EngineSettings s) {
+            clock = s.clock();
+            store = s.store();
+            outbound = s.outbound();
+            listeners.addAll(s.listeners());
+            idGenerator = s.idGenerator();
+            acknowledgement = s.acknowledgement();
+            botName = s.botName();
+            reopenWindow = s.reopenWindow();
+            maxMessageLength = s.maxMessageLength();
+        }
+
+        /** Where every timestamp comes from; inject a virtual clock to replay traffic deterministically. */
+        public Builder clock(InstantSource clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder store(SupportStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** The host's transport for public messages to customers. Required. */
+        public Builder outbound(OutboundSink sink) {
+            this.outbound = sink;
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order they were added. */
+        public Builder listener(SupportEventListener listener) {
+            if (listener == null) {
+                throw new ConfigurationException("listener must not be null");
+            }
+            listeners.add(listener);
+            return this;
+        }
+
+        public Builder idGenerator(IdGenerator generator) {
+            this.idGenerator = generator;
+            return this;
+        }
+
+        /** The text the bot sends at once when a conversation starts or is reopened. */
+        public Builder acknowledgement(String text) {
+            if (text == null) {
+                throw new ConfigurationException("acknowledgement must not be null; use noAcknowledgement()");
+            }
+            this.acknowledgement = Optional.of(text);
+            return this;
+        }
+
+        /** Sends no acknowledgement at all. */
+        public Builder noAcknowledgement() {
+            this.acknowledgement = Optional.empty();
+            return this;
+        }
+
+        /** The author id of the bot's messages; bots say they are bots (R5). */
+        public Builder botName(String name) {
+            this.botName = name;
+            return this;
+        }
+
+        /** How long after resolution a customer's new message reopens the conversation instead of starting one. */
+        public Builder reopenWindow(Duration window) {
+            this.reopenWindow = window;
+            return this;
+        }
+
+        /** Longest message text the engine accepts, at most {@value NewMessage#MAX_TEXT_LENGTH}. */
+        public Builder maxMessageLength(int length) {
+            this.maxMessageLength = length;
+            return this;
+        }
+
+        public SupportEngine build() {
+            if (clock == null) {
+                throw new ConfigurationException("clock must not be null");
+            }
+            if (outbound == null) {
+                throw new ConfigurationException("outbound sink must be set: the engine needs somewhere to deliver"
+                        + " replies");
+            }
+            if (idGenerator == null) {
+                throw new ConfigurationException("idGenerator must not be null");
+            }
+            acknowledgement.ifPresent(text -> {
+                if (text.isBlank() || text.length() > NewMessage.MAX_TEXT_LENGTH
+                        || Require.firstUnpairedSurrogate(text) >= 0) {
+                    throw new ConfigurationException("acknowledgement must be non-blank well-formed text of at most "
+                            + NewMessage.MAX_TEXT_LENGTH + " characters, was \"" + abbreviate(text) + "\"");
+                }
+            });
+            if (botName == null || botName.isBlank() || botName.length() > Require.MAX_ID_LENGTH
+                    || botName.chars().anyMatch(Character::isISOControl)) {
+                throw new ConfigurationException("botName must be a non-blank id of at most " + Require.MAX_ID_LENGTH
+                        + " characters, was " + (botName == null ? "null" : "\"" + abbreviate(botName) + "\""));
+            }
+            if (reopenWindow == null || reopenWindow.isNegative()) {
+                throw new ConfigurationException("reopenWindow must be zero or positive, was " + reopenWindow);
+            }
+            if (maxMessageLength < 1 || maxMessageLength > NewMessage.MAX_TEXT_LENGTH) {
+                throw new ConfigurationException("maxMessageLength must be between 1 and "
+                        + NewMessage.MAX_TEXT_LENGTH + ", was " + maxMessageLength);
+            }
+            SupportStore chosen = store != null ? store : new InMemorySupportStore();
+            return new SupportEngine(new EngineSettings(clock, chosen, outbound, List.copyOf(listeners), idGenerator,
+                    acknowledgement, botName, reopenWindow, maxMessageLength));
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.supportkit.core.internal;
+
+import io.supportkit.core.spi.IdGenerator;
+import io.supportkit.core.spi.OutboundSink;
+import io.supportkit.core.spi.SupportEventListener;
+import io.supportkit.storage.spi.SupportStore;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/** The validated configuration of one engine, shared by its parts. */
+public record EngineSettings(InstantSource clock, SupportStore store, OutboundSink outbound,
+                             List<SupportEventListener> listeners, IdGenerator idGenerator,
+                             Optional<String> acknowledgement, String botName, Duration reopenWindow,
+                             int maxMessageLength) {
+}
