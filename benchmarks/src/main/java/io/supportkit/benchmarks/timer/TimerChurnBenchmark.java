@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+UseParallelGC"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-Xmn2g", "-XX:+UseParallelGC"})
 public class TimerChurnBenchmark {
     private static final int OPS = 1 << 16;
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
