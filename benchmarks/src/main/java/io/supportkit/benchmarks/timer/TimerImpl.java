@@ -1,0 +1,112 @@
+package io.supportkit.benchmarks.timer;
+
+import io.netty.util.HashedWheelTimer;
+import io.supportkit.core.timer.TimerWheel;
+import io.supportkit.time.VirtualClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The three timer implementations behind one small face, so every benchmark runs the same operations on each.
+ * Handles are kept as Object to avoid an extra wrapper per timer.
+ */
+abstract class TimerImpl implements AutoCloseable {
+    static final Runnable NOOP = () -> { };
+
+    /** Schedules a no-op task {@code delayNanos} from now and returns its handle. */
+    abstract Object schedule(long delayNanos);
+
+    abstract void cancel(Object handle);
+
+    @Override
+    public abstract void close();
+
+    static TimerImpl create(String name) {
+        switch (name) {
+            case "wheel":
+                return new Wheel();
+            case "netty":
+                return new Netty();
+            case "jdk":
+                return new Jdk();
+            default:
+                throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** The supportkit wheel on a virtual clock (the clock never moves in schedule/cancel benchmarks). */
+    static final class Wheel extends TimerImpl {
+        final VirtualClock clock = VirtualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
+        final TimerWheel wheel = TimerWheel.builder().clock(clock).tick(Duration.ofMillis(1)).build();
+
+        @Override
+        Object schedule(long delayNanos) {
+            return wheel.scheduleNanos(delayNanos, NOOP);
+        }
+
+        @Override
+        void cancel(Object handle) {
+            ((io.supportkit.core.timer.Timeout) handle).cancel();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Netty's HashedWheelTimer, 1 ms tick, 512 buckets (its defaults apart from the tick), worker thread started. */
+    static final class Netty extends TimerImpl {
+        final HashedWheelTimer timer = new HashedWheelTimer(r -> {
+            Thread t = new Thread(r, "netty-wheel");
+            t.setDaemon(true);
+            return t;
+        }, 1, TimeUnit.MILLISECONDS, 512, false);
+
+        Netty() {
+            timer.start();
+        }
+
+        @Override
+        Object schedule(long delayNanos) {
+            return timer.newTimeout(t -> { }, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        void cancel(Object handle) {
+            ((io.netty.util.Timeout) handle).cancel();
+        }
+
+        @Override
+        public void close() {
+            timer.stop();
+        }
+    }
+
+    /** The JDK's ScheduledThreadPoolExecutor with one thread and remove-on-cancel. */
+    static final class Jdk extends TimerImpl {
+        final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+
+        Jdk() {
+            executor.setRemoveOnCancelPolicy(true);
+        }
+
+        @Override
+        Object schedule(long delayNanos) {
+            return executor.schedule(NOOP, delayNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        void cancel(Object handle) {
+            ((ScheduledFuture<?>) handle).cancel(false);
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}

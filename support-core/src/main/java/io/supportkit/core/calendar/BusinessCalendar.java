@@ -1,0 +1,412 @@
+package io.supportkit.core.calendar;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.InvalidInputException;
+import io.supportkit.core.calendar.internal.CalendarJsonReader;
+import io.supportkit.core.calendar.internal.SegmentTimeline;
+import io.supportkit.internal.Require;
+
+import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Business hours of a team: weekly opening intervals (several per day, crossing midnight allowed) in one time zone,
+ * holidays (one-off dates, date ranges, and dates that recur every year) and special opening hours on a date.
+ *
+ * <p>Answers, exact to the nanosecond and in O(log n) once the month is cached: {@link #isOpen}, {@link #nextOpening},
+ * {@link #businessDuration} and {@link #deadline}. Daylight-saving transitions are handled exactly: a time is open
+ * when the wall clock of the calendar's zone reads a time inside an interval of that date, so a night shift is an
+ * hour shorter on the spring-forward night and an hour longer on the fall-back night. For every {@code t} and
+ * positive {@code a}, {@code b}: {@code deadline(deadline(t, a), b).equals(deadline(t, a.plus(b)))}.
+ *
+ * <p>Which hours apply on a date: special hours on that date if any (they win over a holiday, so a shop can open
+ * for a half day on a holiday); otherwise none if the date is a holiday; otherwise the weekly hours of its day.
+ *
+ * <p>Immutable and thread-safe. Supported instants: years 1700 to 2259.
+ *
+ * <pre>{@code
+ * BusinessCalendar cal = BusinessCalendar.builder("tehran-support", ZoneId.of("Asia/Tehran"))
+ *         .open(DayOfWeek.SATURDAY, "08:00-12:00", "13:00-17:00")
+ *         .holiday(LocalDate.of(2027, 3, 21), LocalDate.of(2027, 3, 24), "Nowruz")
+ *         .annualHoliday(MonthDay.of(12, 21), "Yalda night")
+ *         .build();
+ * Instant due = cal.deadline(now, Duration.ofHours(8));
+ * }</pre>
+ */
+public final class BusinessCalendar {
+    /** How far {@link #nextOpening} and {@link #deadline} look before deciding the calendar never opens. */
+    public static final Duration SEARCH_HORIZON = Duration.ofDays(3 * 366);
+
+    private final String id;
+    private final ZoneId zone;
+    private final Map<DayOfWeek, List<OpeningInterval>> weekly;
+    private final Map<LocalDate, String> holidays;
+    private final Map<MonthDay, String> annualHolidays;
+    private final Map<LocalDate, SpecialDay> specialDays;
+    private final int[][] weeklyPacked;
+    private final SegmentTimeline timeline;
+
+    private BusinessCalendar(Builder b) {
+        this.id = b.id;
+        this.zone = b.zone;
+        EnumMap<DayOfWeek, List<OpeningInterval>> w = new EnumMap<>(DayOfWeek.class);
+        b.weekly.forEach((d, l) -> w.put(d, List.copyOf(l)));
+        this.weekly = Collections.unmodifiableMap(w);
+        this.holidays = Collections.unmodifiableMap(new TreeMap<>(b.holidays));
+        this.annualHolidays = Collections.unmodifiableMap(new TreeMap<>(b.annualHolidays));
+        this.specialDays = Collections.unmodifiableMap(new TreeMap<>(b.specialDays));
+        this.weeklyPacked = new int[7][];
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weeklyPacked[d.ordinal()] = pack(weekly.getOrDefault(d, List.of()));
+        }
+        Map<LocalDate, int[]> specialPacked = new HashMap<>();
+        specialDays.forEach((date, s) -> specialPacked.put(date, pack(s.hours())));
+        this.timeline = new SegmentTimeline(zone, date -> {
+            int[] special = specialPacked.get(date);
+            if (special != null) {
+                return special;
+            }
+            if (isHoliday(date)) {
+                return new int[0];
+            }
+            return weeklyPacked[date.getDayOfWeek().ordinal()];
+        });
+    }
+
+    /** Starts a calendar with the given id and zone; it is closed until opening intervals are added. */
+    public static Builder builder(String id, ZoneId zone) {
+        return new Builder(id, zone);
+    }
+
+    /** A calendar that is open around the clock, every day: business time equals calendar time. */
+    public static BusinessCalendar alwaysOpen(String id, ZoneId zone) {
+        Builder b = builder(id, zone);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            b.open(d, "00:00-24:00");
+        }
+        return b.build();
+    }
+
+    /** Reads a calendar from JSON; the format is described in {@code docs/sla.md}. */
+    public static BusinessCalendar fromJson(String json) {
+        return CalendarJsonReader.read(Require.nonNull(json, "json"));
+    }
+
+    /** Reads a calendar from a UTF-8 JSON stream, which is not closed. */
+    public static BusinessCalendar fromJson(InputStream json) {
+        return CalendarJsonReader.read(Require.nonNull(json, "json"));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The weekly hours, by day; days without hours are absent. */
+    public Map<DayOfWeek, List<OpeningInterval>> weeklyHours() {
+        return weekly;
+    }
+
+    /** The hours that start on {@code date}, after holidays and special days are applied. */
+    public List<OpeningInterval> hoursOn(LocalDate date) {
+        Require.nonNull(date, "date");
+        SpecialDay special = specialDays.get(date);
+        if (special != null) {
+            return special.hours();
+        }
+        if (isHoliday(date)) {
+            return List.of();
+        }
+        return weekly.getOrDefault(date.getDayOfWeek(), List.of());
+    }
+
+    /** The holiday's name when {@code date} is a holiday (one-off or annual), for out-of-hours notices. */
+    public Optional<String> holidayName(LocalDate date) {
+        Require.nonNull(date, "date");
+        String name = holidays.get(date);
+        if (name == null) {
+            name = annualHolidays.get(MonthDay.from(date));
+        }
+        return Optional.ofNullable(name);
+    }
+
+    /** The special day on {@code date}, if one is configured. */
+    public Optional<SpecialDay> specialDay(LocalDate date) {
+        return Optional.ofNullable(specialDays.get(Require.nonNull(date, "date")));
+    }
+
+    private boolean isHoliday(LocalDate date) {
+        return holidays.containsKey(date) || annualHolidays.containsKey(MonthDay.from(date));
+    }
+
+    /** True when the calendar is open at {@code t}. */
+    public boolean isOpen(Instant t) {
+        return timeline.isOpen(SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t"));
+    }
+
+    /** {@code t} itself when open, else the next instant the calendar opens; empty if it never opens again. */
+    public Optional<Instant> nextOpening(Instant t) {
+        long n = SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t");
+        long r = timeline.nextOpening(n, horizon(n));
+        return r == Long.MIN_VALUE ? Optional.empty() : Optional.of(SegmentTimeline.toInstant(r));
+    }
+
+    /** {@code t} itself when closed, else the instant the current opening ends; empty if it never closes. */
+    public Optional<Instant> nextClosing(Instant t) {
+        long n = SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t");
+        long r = timeline.nextClosing(n, horizon(n));
+        return r == Long.MIN_VALUE ? Optional.empty() : Optional.of(SegmentTimeline.toInstant(r));
+    }
+
+    /** Open time in {@code [from, to)}; {@code to} must not be before {@code from}. */
+    public Duration businessDuration(Instant from, Instant to) {
+        long f = SegmentTimeline.toNanos(Require.nonNull(from, "from"), "from");
+        long t = SegmentTimeline.toNanos(Require.nonNull(to, "to"), "to");
+        if (t < f) {
+            throw new InvalidInputException("to must not be before from, was from " + from + ", to " + to);
+        }
+        return Duration.ofNanos(timeline.businessNanos(f, t));
+    }
+
+    /** Open nanoseconds in {@code [from, to)} in epoch nanoseconds, for hot paths that avoid allocation. */
+    public long businessNanos(long fromEpochNanos, long toEpochNanos) {
+        if (toEpochNanos < fromEpochNanos) {
+            throw new InvalidInputException("to must not be before from, was " + fromEpochNanos + " > " + toEpochNanos);
+        }
+        return timeline.businessNanos(fromEpochNanos, toEpochNanos);
+    }
+
+    /**
+     * The earliest instant at or after {@code t} by which {@code amount} of open time has passed since {@code t}.
+     * A zero amount gives {@code t}. If the amount is used up exactly at a closing time, that closing time is the
+     * answer (not the next opening).
+     *
+     * @throws InvalidInputException if the amount is negative, or the calendar stays closed for longer than
+     *                               {@link #SEARCH_HORIZON} before the amount is used up
+     */
+    public Instant deadline(Instant t, Duration amount) {
+        long n = SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t");
+        Require.nonNull(amount, "amount");
+        if (amount.isNegative()) {
+            throw new InvalidInputException("amount must not be negative, was " + amount);
+        }
+        if (amount.isZero()) {
+            return t;
+        }
+        long a;
+        try {
+            a = amount.toNanos();
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException("amount too large, was " + amount, e);
+        }
+        long r = deadlineNanos(n, a);
+        return SegmentTimeline.toInstant(r);
+    }
+
+    /** {@link #deadline} in epoch nanoseconds, for hot paths that avoid allocation. */
+    public long deadlineNanos(long tEpochNanos, long amountNanos) {
+        if (amountNanos < 0) {
+            throw new InvalidInputException("amount must not be negative, was " + amountNanos + " ns");
+        }
+        if (amountNanos == 0) {
+            return tEpochNanos;
+        }
+        long r = timeline.deadline(tEpochNanos, amountNanos, SEARCH_HORIZON.toNanos());
+        if (r == Long.MIN_VALUE) {
+            throw new InvalidInputException("calendar " + id + " does not accumulate " + Duration.ofNanos(amountNanos)
+                    + " of open time after " + SegmentTimeline.toInstant(tEpochNanos) + " : it stays closed for more than " + SEARCH_HORIZON);
+        }
+        return r;
+    }
+
+    /** The open periods overlapping {@code [from, to)}, clipped to it, joined where they touch. */
+    public List<OpenPeriod> openPeriods(Instant from, Instant to) {
+        long f = SegmentTimeline.toNanos(Require.nonNull(from, "from"), "from");
+        long t = SegmentTimeline.toNanos(Require.nonNull(to, "to"), "to");
+        if (t < f) {
+            throw new InvalidInputException("to must not be before from, was from " + from + ", to " + to);
+        }
+        if (t - f > 400L * 86_400_000_000_000L) {
+            throw new InvalidInputException("range must be at most 400 days, was " + Duration.ofNanos(t - f));
+        }
+        long[] s = timeline.segments(f, t);
+        List<OpenPeriod> out = new ArrayList<>(s.length / 2);
+        for (int i = 0; i < s.length; i += 2) {
+            out.add(new OpenPeriod(SegmentTimeline.toInstant(s[i]), SegmentTimeline.toInstant(s[i + 1])));
+        }
+        return out;
+    }
+
+    private static long horizon(long t) {
+        long max = SegmentTimeline.toNanos(SegmentTimeline.MAX, "max") - 40L * 86_400_000_000_000L;
+        return Math.min(t + SEARCH_HORIZON.toNanos(), max);
+    }
+
+    private static int[] pack(List<OpeningInterval> intervals) {
+        int[] out = new int[intervals.size() * 2];
+        for (int i = 0; i < intervals.size(); i++) {
+            out[2 * i] = intervals.get(i).startSecond();
+            out[2 * i + 1] = intervals.get(i).lengthSeconds();
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "BusinessCalendar[" + id + ", " + zone + "]";
+    }
+
+    /**
+     * Opening hours that replace the weekly hours on one date (an empty list closes the date).
+     *
+     * @param date the date
+     * @param hours intervals starting on that date
+     * @param name why, for notices (for example "Christmas Eve")
+     */
+    public record SpecialDay(LocalDate date, List<OpeningInterval> hours, String name) {
+        public SpecialDay {
+            Require.nonNull(date, "date");
+            hours = List.copyOf(Require.noNullElements(Require.nonNull(hours, "hours"), "hours"));
+            Require.text(Require.nonNull(name, "name"), "name", 200);
+        }
+    }
+
+    /**
+     * Builds a {@link BusinessCalendar}. Not thread-safe; the calendar it builds is. Every value is validated when
+     * added or at {@link #build()}, with a {@link ConfigurationException} naming the bad value.
+     */
+    public static final class Builder {
+        private static final int MAX_RANGE_DAYS = 366;
+        private final String id;
+        private final ZoneId zone;
+        private final Map<DayOfWeek, List<OpeningInterval>> weekly = new EnumMap<>(DayOfWeek.class);
+        private final Map<LocalDate, String> holidays = new HashMap<>();
+        private final Map<MonthDay, String> annualHolidays = new HashMap<>();
+        private final Map<LocalDate, SpecialDay> specialDays = new HashMap<>();
+
+        private Builder(String id, ZoneId zone) {
+            this.id = Require.id(id, "id");
+            this.zone = Require.nonNull(zone, "zone");
+        }
+
+        /** Adds opening intervals such as {@code "09:00-12:30"} to a weekday. */
+        public Builder open(DayOfWeek day, String... intervals) {
+            Require.nonNull(intervals, "intervals");
+            List<OpeningInterval> parsed = new ArrayList<>();
+            for (String s : intervals) {
+                parsed.add(OpeningInterval.parse(s));
+            }
+            return open(day, parsed);
+        }
+
+        /** Adds opening intervals to a weekday. */
+        public Builder open(DayOfWeek day, List<OpeningInterval> intervals) {
+            Require.nonNull(day, "day");
+            Require.noNullElements(Require.nonNull(intervals, "intervals"), "intervals");
+            List<OpeningInterval> merged = new ArrayList<>(weekly.getOrDefault(day, List.of()));
+            merged.addAll(intervals);
+            checkNoOverlap(merged, day.toString());
+            weekly.put(day, merged);
+            return this;
+        }
+
+        /** Adds the same intervals to every day from {@code first} to {@code last} inclusive (Monday..Friday). */
+        public Builder open(DayOfWeek first, DayOfWeek last, String... intervals) {
+            Require.nonNull(first, "first");
+            Require.nonNull(last, "last");
+            for (DayOfWeek d = first; ; d = d.plus(1)) {
+                open(d, intervals);
+                if (d == last) {
+                    return this;
+                }
+            }
+        }
+
+        /** A one-off holiday on a single date. */
+        public Builder holiday(LocalDate date, String name) {
+            return holiday(date, date, name);
+        }
+
+        /** A one-off holiday covering {@code from} to {@code to} inclusive (at most 366 days). */
+        public Builder holiday(LocalDate from, LocalDate to, String name) {
+            Require.nonNull(from, "from");
+            Require.nonNull(to, "to");
+            Require.text(Require.nonNull(name, "name"), "name", 200);
+            if (to.isBefore(from)) {
+                throw new ConfigurationException("holiday '" + name + "' ends before it starts: " + from + " .. " + to);
+            }
+            if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
+                throw new ConfigurationException("holiday '" + name + "' spans more than " + MAX_RANGE_DAYS
+                        + " days: " + from + " .. " + to);
+            }
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                holidays.put(d, name);
+            }
+            return this;
+        }
+
+        /** A holiday on the same month and day every year (Christmas, Yalda night); 29 February only in leap years. */
+        public Builder annualHoliday(MonthDay day, String name) {
+            Require.nonNull(day, "day");
+            Require.text(Require.nonNull(name, "name"), "name", 200);
+            annualHolidays.put(day, name);
+            return this;
+        }
+
+        /** Special opening hours on a date, replacing its weekly hours and any holiday; none closes the date. */
+        public Builder specialHours(LocalDate date, String name, String... intervals) {
+            Require.nonNull(intervals, "intervals");
+            List<OpeningInterval> parsed = new ArrayList<>();
+            for (String s : intervals) {
+                parsed.add(OpeningInterval.parse(s));
+            }
+            return specialHours(date, name, parsed);
+        }
+
+        /** Special opening hours on a date, replacing its weekly hours and any holiday; none closes the date. */
+        public Builder specialHours(LocalDate date, String name, List<OpeningInterval> intervals) {
+            Require.nonNull(date, "date");
+            SpecialDay day = new SpecialDay(date, intervals, name);
+            if (specialDays.containsKey(date)) {
+                throw new ConfigurationException("special hours for " + date + " given twice");
+            }
+            checkNoOverlap(day.hours(), date.toString());
+            specialDays.put(date, day);
+            return this;
+        }
+
+        private static void checkNoOverlap(List<OpeningInterval> intervals, String where) {
+            List<OpeningInterval> sorted = new ArrayList<>(intervals);
+            sorted.sort((a, b) -> Integer.compare(a.startSecond(), b.startSecond()));
+            for (int i = 1; i < sorted.size(); i++) {
+                OpeningInterval prev = sorted.get(i - 1);
+                if (prev.startSecond() + prev.lengthSeconds() > sorted.get(i).startSecond()) {
+                    throw new ConfigurationException("opening intervals on " + where + " overlap: " + prev + " and "
+                            + sorted.get(i));
+                }
+            }
+        }
+
+        /** Validates and builds the calendar. */
+        public BusinessCalendar build() {
+            return new BusinessCalendar(this);
+        }
+    }
+}

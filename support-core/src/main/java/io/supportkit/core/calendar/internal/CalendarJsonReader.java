@@ -1,0 +1,162 @@
+package io.supportkit.core.calendar.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportkit.ConfigurationException;
+import io.supportkit.SupportException;
+import io.supportkit.core.calendar.BusinessCalendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON calendar format into {@link BusinessCalendar.Builder} calls, one call per JSON entry, so that the
+ * builder stays the only place that validates. Unknown keys are rejected: a misspelt "holidays" must not silently
+ * leave a calendar open on Christmas. Internal.
+ */
+public final class CalendarJsonReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> TOP = Set.of("id", "zone", "weekly", "holidays", "specialDays");
+    private static final Set<String> HOLIDAY = Set.of("date", "from", "to", "annual", "name");
+    private static final Set<String> SPECIAL = Set.of("date", "name", "hours");
+
+    private CalendarJsonReader() {
+    }
+
+    public static BusinessCalendar read(String json) {
+        try {
+            return read(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException("calendar JSON is malformed: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static BusinessCalendar read(InputStream json) {
+        try {
+            return read(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new ConfigurationException("calendar JSON could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static BusinessCalendar read(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new ConfigurationException("calendar JSON must be an object");
+        }
+        checkKeys(root, TOP, "calendar");
+        String id = text(root, "id", "calendar");
+        String zoneText = text(root, "zone", "calendar " + id);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (DateTimeException e) {
+            throw new ConfigurationException("calendar " + id + ": unknown zone '" + zoneText + "'", e);
+        }
+        try {
+            BusinessCalendar.Builder b = BusinessCalendar.builder(id, zone);
+            JsonNode weekly = root.path("weekly");
+            if (!weekly.isMissingNode()) {
+                if (!weekly.isObject()) {
+                    throw new ConfigurationException("calendar " + id + ": weekly must be an object of day -> intervals");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = weekly.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    DayOfWeek day;
+                    try {
+                        day = DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException ex) {
+                        throw new ConfigurationException("calendar " + id + ": unknown day '" + e.getKey() + "'", ex);
+                    }
+                    b.open(day, strings(e.getValue(), "weekly." + e.getKey(), id).toArray(String[]::new));
+                }
+            }
+            for (JsonNode h : array(root, "holidays", id)) {
+                checkKeys(h, HOLIDAY, "calendar " + id + " holiday");
+                String name = text(h, "name", "calendar " + id + " holiday");
+                if (h.has("annual")) {
+                    b.annualHoliday(MonthDay.parse("--" + text(h, "annual", name)), name);
+                } else if (h.has("date")) {
+                    b.holiday(LocalDate.parse(text(h, "date", name)), name);
+                } else if (h.has("from") && h.has("to")) {
+                    b.holiday(LocalDate.parse(text(h, "from", name)), LocalDate.parse(text(h, "to", name)), name);
+                } else {
+                    throw new ConfigurationException("calendar " + id + " holiday '" + name
+                            + "' needs \"date\", \"from\"+\"to\" or \"annual\"");
+                }
+            }
+            for (JsonNode s : array(root, "specialDays", id)) {
+                checkKeys(s, SPECIAL, "calendar " + id + " special day");
+                String name = text(s, "name", "calendar " + id + " special day");
+                b.specialHours(LocalDate.parse(text(s, "date", name)), name,
+                        strings(s.path("hours"), "specialDays." + name + ".hours", id).toArray(String[]::new));
+            }
+            return b.build();
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException("calendar " + id + ": bad date '" + e.getParsedString() + "'", e);
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (SupportException e) {
+            throw new ConfigurationException("calendar " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkKeys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw new ConfigurationException(where + " must be an object, was " + node);
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ConfigurationException(where + ": unknown key '" + k + "', allowed: " + allowed);
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String key, String where) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be a string");
+        }
+        return v.asText();
+    }
+
+    private static List<JsonNode> array(JsonNode root, String key, String id) {
+        JsonNode v = root.path(key);
+        List<JsonNode> out = new ArrayList<>();
+        if (v.isMissingNode()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigurationException("calendar " + id + ": \"" + key + "\" must be an array");
+        }
+        v.forEach(out::add);
+        return out;
+    }
+
+    private static List<String> strings(JsonNode v, String where, String id) {
+        if (!v.isArray()) {
+            throw new ConfigurationException("calendar " + id + ": " + where + " must be an array of \"HH:mm-HH:mm\"");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : v) {
+            if (!n.isTextual()) {
+                throw new ConfigurationException("calendar " + id + ": " + where + " must hold strings, found " + n);
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,714 @@
+package io.supportkit.core.sla;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.ConflictException;
+import io.supportkit.InvalidInputException;
+import io.supportkit.NotFoundException;
+import io.supportkit.core.calendar.BusinessCalendar;
+import io.supportkit.core.sla.SlaSnapshot.ClockState;
+import io.supportkit.core.sla.SlaSnapshot.MetricState;
+import io.supportkit.core.sla.spi.EscalationHandler;
+import io.supportkit.core.sla.spi.SlaListener;
+import io.supportkit.core.timer.Timeout;
+import io.supportkit.core.timer.TimerWheel;
+import io.supportkit.internal.Require;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SLA clocks of every open ticket or conversation. The engine feeds what happens ({@link #on(SlaInput)});
+ * the tracker picks the policy, runs one clock per metric, pauses and resumes them with the status, schedules
+ * warnings and breaches on the {@link TimerWheel}, and reports {@link SlaEvent}s and escalations.
+ *
+ * <p>Deterministic: every event carries the exact instant it happened, computed from the inputs' times and the
+ * policy calendar, whether it was noticed by a timer or caught up by a later input. With a {@code VirtualClock}
+ * a day of traffic replays in milliseconds with the same events.
+ *
+ * <p>Thread-safe: inputs for different subjects run in parallel; inputs for one subject are serialised and must
+ * come in time order (an input older than the previous input of that subject is rejected). Listeners and the
+ * escalation handler are called after the subject's lock is released.
+ *
+ * <pre>{@code
+ * SlaTracker tracker = SlaTracker.builder()
+ *         .policies(SlaPolicies.of(vipPolicy, defaultPolicy))
+ *         .timers(wheel)
+ *         .listener(event -> log.info("{}", event))
+ *         .escalations(handler)
+ *         .build();
+ * tracker.on(SlaInput.created(subject, clock.instant()));
+ * tracker.on(SlaInput.agentReply(subject.id(), "agent-7", clock.instant()));
+ * }</pre>
+ */
+public final class SlaTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(SlaTracker.class);
+    private static final BusinessCalendar ALWAYS = BusinessCalendar.alwaysOpen("always-open", ZoneOffset.UTC);
+    private static final SlaMetric[] METRICS = SlaMetric.values();
+
+    private final SlaPolicies policies;
+    private final TimerWheel wheel;
+    private final InstantSource clock;
+    private final List<SlaListener> listeners;
+    private final EscalationHandler escalations;
+    private final ConcurrentHashMap<String, Subject> subjects = new ConcurrentHashMap<>();
+
+    private SlaTracker(Builder b) {
+        this.policies = b.policies;
+        this.wheel = b.wheel;
+        this.clock = b.wheel.clock();
+        this.listeners = List.copyOf(b.listeners);
+        this.escalations = b.escalations;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of subjects being tracked. */
+    public int size() {
+        return subjects.size();
+    }
+
+    /**
+     * Applies one input. {@link SlaInput.Created} starts tracking (a subject already tracked is a
+     * {@link ConflictException}); any other input for an unknown subject is a {@link NotFoundException}; a
+     * {@code CLOSED} status stops tracking.
+     */
+    public void on(SlaInput input) {
+        Require.nonNull(input, "input");
+        List<Emission> out = new ArrayList<>();
+        if (input instanceof SlaInput.Created c) {
+            Subject s = new Subject(c.subject(), c.at());
+            if (subjects.putIfAbsent(s.id, s) != null) {
+                throw new ConflictException("subject " + s.id + " is already tracked");
+            }
+            synchronized (s) {
+                created(s, c.at(), out);
+            }
+        } else {
+            Subject s = subjects.get(input.subjectId());
+            if (s == null) {
+                throw new NotFoundException("subject " + input.subjectId() + " is not tracked");
+            }
+            synchronized (s) {
+                if (s.gone) {
+                    throw new NotFoundException("subject " + input.subjectId() + " is not tracked");
+                }
+                if (input.at().isBefore(s.lastInput)) {
+                    throw new InvalidInputException("input for " + s.id + " at " + input.at()
+                            + " is older than the previous input at " + s.lastInput);
+                }
+                s.lastInput = input.at();
+                Instant t = input.at().isBefore(s.horizon) ? s.horizon : input.at();
+                catchUp(s, t, out);
+                apply(s, input, t, out);
+                updateReassign(s, t, out);
+                s.horizon = t;
+                if (s.status == SlaStatus.CLOSED) {
+                    forgetLocked(s);
+                }
+            }
+        }
+        dispatch(out);
+    }
+
+    /** The state of a subject's clocks now (the wheel's clock), or empty if it is not tracked. */
+    public Optional<SlaSnapshot> snapshot(String subjectId) {
+        Subject s = subjects.get(Require.nonNull(subjectId, "subjectId"));
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            if (s.gone) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Instant t = now.isBefore(s.horizon) ? s.horizon : now;
+            List<MetricState> states = new ArrayList<>();
+            for (Clock c : s.clocks) {
+                if (c.target == null && c.state == ClockState.IDLE) {
+                    continue;
+                }
+                long elapsed = c.elapsed(s, t);
+                Instant due = c.state == ClockState.RUNNING && c.target != null && !c.breached
+                        ? dueAt(s, c, c.target.duration().toNanos()) : null;
+                boolean breached = c.breached || (c.target != null && elapsed >= c.target.duration().toNanos());
+                states.add(new MetricState(c.metric, c.target, c.state, Duration.ofNanos(elapsed), due, breached));
+            }
+            return Optional.of(new SlaSnapshot(s.id, s.policy == null ? null : s.policy.id(),
+                    s.subject.priority(), s.status, t, states));
+        }
+    }
+
+    /** Stops tracking a subject and cancels its timers; true if it was tracked. */
+    public boolean forget(String subjectId) {
+        Subject s = subjects.get(Require.nonNull(subjectId, "subjectId"));
+        if (s == null) {
+            return false;
+        }
+        synchronized (s) {
+            if (s.gone) {
+                return false;
+            }
+            forgetLocked(s);
+            return true;
+        }
+    }
+
+    private void forgetLocked(Subject s) {
+        s.gone = true;
+        for (Clock c : s.clocks) {
+            c.cancelTimer();
+        }
+        if (s.reassignTimer != null) {
+            s.reassignTimer.cancel();
+        }
+        subjects.remove(s.id, s);
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    private void created(Subject s, Instant t, List<Emission> out) {
+        s.policy = policies.match(s.subject).orElse(null);
+        s.unansweredSince = t;
+        for (Clock c : s.clocks) {
+            c.target = targetFor(s, c.metric);
+            c.warnings = warningNanos(s, c.target);
+        }
+        start(s, s.clock(SlaMetric.FIRST_RESPONSE), t, out);
+        start(s, s.clock(SlaMetric.REQUESTER_WAIT), t, out);
+        start(s, s.clock(SlaMetric.AGENT_WORK), t, out);
+        start(s, s.clock(SlaMetric.TOTAL_RESOLUTION), t, out);
+        updateReassign(s, t, out);
+    }
+
+    private void apply(Subject s, SlaInput input, Instant t, List<Emission> out) {
+        if (input instanceof SlaInput.Created) {
+            throw new ConflictException("subject " + s.id + " is already tracked");
+        } else if (input instanceof SlaInput.Updated u) {
+            updated(s, u.subject(), t, out);
+        } else if (input instanceof SlaInput.StatusChanged sc) {
+            statusChanged(s, sc.status(), t, out);
+        } else if (input instanceof SlaInput.CustomerMessage) {
+            customerMessage(s, t, out);
+        } else if (input instanceof SlaInput.AgentReply) {
+            response(s, t, out);
+        } else if (input instanceof SlaInput.BotReply) {
+            if (s.policy != null && s.policy.countsBotReplies()) {
+                response(s, t, out);
+            }
+        } else if (input instanceof SlaInput.InternalNote) {
+            if (s.policy != null && s.policy.countsInternalNotes()) {
+                response(s, t, out);
+            }
+        } else if (input instanceof SlaInput.Assigned a) {
+            s.assignee = a.agentId();
+            s.assignedAt = t;
+        }
+    }
+
+    private void updated(Subject s, SlaSubject subject, Instant t, List<Emission> out) {
+        SlaPolicy before = s.policy;
+        s.subject = subject;
+        s.policy = policies.match(subject).orElse(null);
+        for (Clock c : s.clocks) {
+            SlaTarget target = targetFor(s, c.metric);
+            boolean calendarChanged = before != s.policy;
+            if (c.state == ClockState.RUNNING && calendarChanged) {
+                // business time so far was counted on the old policy's calendar; continue on the new one from t
+                c.accumulate(s, t, before == null ? ALWAYS : before.calendar());
+                c.runningSince = t;
+            }
+            if (java.util.Objects.equals(target, c.target) && !calendarChanged) {
+                continue;
+            }
+            c.target = target;
+            c.warnings = warningNanos(s, target);
+            long elapsed = c.elapsed(s, t);
+            c.warned = 0;
+            while (c.warned < c.warnings.length && c.warnings[c.warned] <= elapsed) {
+                c.warned++; // thresholds already passed under the old target are not reported again
+            }
+            boolean active = c.state == ClockState.RUNNING || c.state == ClockState.PAUSED;
+            if (target != null && active) {
+                out.add(new Emission(new SlaEvent.Applied(s.id, s.policy.id(), c.metric, target,
+                        Duration.ofNanos(elapsed), t, c.state == ClockState.RUNNING && !c.breached
+                        && elapsed < target.duration().toNanos() ? dueAt(s, c, target.duration().toNanos()) : null)));
+                if (!c.breached && elapsed >= target.duration().toNanos()) {
+                    // the new, shorter target is already exceeded: breached now, when it was applied
+                    c.breached = true;
+                    SlaEvent e = new SlaEvent.Breached(s.id, s.policy.id(), c.metric, target,
+                            Duration.ofNanos(elapsed), t);
+                    out.add(new Emission(e, actions(s, s.policy.breachActions(c.metric), e)));
+                }
+            }
+            if (target == null) {
+                c.cancelTimer();
+            }
+        }
+        if (!s.status.isTerminal()) {
+            for (Clock c : s.clocks) {
+                follow(s, c, t, out);
+            }
+        }
+        catchUp(s, t, out);
+    }
+
+    private void statusChanged(Subject s, SlaStatus status, Instant t, List<Emission> out) {
+        SlaStatus old = s.status;
+        s.status = status;
+        if (status.isTerminal()) {
+            for (Clock c : s.clocks) {
+                if (c.state == ClockState.RUNNING || c.state == ClockState.PAUSED) {
+                    stop(s, c, t, out);
+                }
+            }
+            return;
+        }
+        if (old.isTerminal()) {
+            // reopened: cumulative clocks carry on from where they stopped (follow() resumes them)
+            for (Clock c : s.clocks) {
+                if (c.metric.isCumulative() && c.state == ClockState.STOPPED) {
+                    c.state = ClockState.PAUSED;
+                }
+            }
+        }
+        for (Clock c : s.clocks) {
+            follow(s, c, t, out);
+        }
+    }
+
+    private void customerMessage(Subject s, Instant t, List<Emission> out) {
+        if (s.unansweredSince == null) {
+            s.unansweredSince = t;
+        }
+        Clock next = s.clock(SlaMetric.NEXT_RESPONSE);
+        if (s.firstResponseGiven && !s.status.isTerminal()
+                && next.state != ClockState.RUNNING && next.state != ClockState.PAUSED) {
+            start(s, next, t, out);
+        }
+    }
+
+    private void response(Subject s, Instant t, List<Emission> out) {
+        s.unansweredSince = null;
+        if (s.status.isTerminal()) {
+            return;
+        }
+        if (!s.firstResponseGiven) {
+            s.firstResponseGiven = true;
+            Clock first = s.clock(SlaMetric.FIRST_RESPONSE);
+            if (first.state == ClockState.RUNNING || first.state == ClockState.PAUSED) {
+                stop(s, first, t, out);
+            }
+        }
+        Clock next = s.clock(SlaMetric.NEXT_RESPONSE);
+        if (next.state == ClockState.RUNNING || next.state == ClockState.PAUSED) {
+            stop(s, next, t, out);
+        }
+        for (SlaMetric m : new SlaMetric[] {SlaMetric.PERIODIC_UPDATE, SlaMetric.PAUSABLE_UPDATE}) {
+            Clock c = s.clock(m);
+            if (c.state == ClockState.RUNNING || c.state == ClockState.PAUSED) {
+                stop(s, c, t, out);
+            }
+            start(s, c, t, out);
+        }
+    }
+
+    // ---------------------------------------------------------------- clock mechanics
+
+    private void start(Subject s, Clock c, Instant t, List<Emission> out) {
+        c.calNanos = 0;
+        c.busNanos = 0;
+        c.warned = 0;
+        c.breached = false;
+        boolean runs = runs(s, c.metric);
+        c.state = runs ? ClockState.RUNNING : ClockState.PAUSED;
+        c.runningSince = runs ? t : null;
+        if (c.target != null) {
+            out.add(new Emission(new SlaEvent.Applied(s.id, s.policy.id(), c.metric, c.target, Duration.ZERO, t,
+                    runs ? dueAt(s, c, c.target.duration().toNanos()) : null)));
+        }
+        schedule(s, c);
+    }
+
+    /** Pauses or resumes a clock so that it follows the subject's status. */
+    private void follow(Subject s, Clock c, Instant t, List<Emission> out) {
+        boolean runs = runs(s, c.metric);
+        if (c.state == ClockState.RUNNING && !runs) {
+            c.accumulate(s, t, calendar(s));
+            c.runningSince = null;
+            c.state = ClockState.PAUSED;
+            c.cancelTimer();
+            if (c.target != null) {
+                out.add(new Emission(new SlaEvent.Paused(s.id, s.policy.id(), c.metric, c.target,
+                        Duration.ofNanos(c.elapsed(s, t)), t, s.status)));
+            }
+        } else if (c.state == ClockState.PAUSED && runs) {
+            c.state = ClockState.RUNNING;
+            c.runningSince = t;
+            if (c.target != null) {
+                out.add(new Emission(new SlaEvent.Resumed(s.id, s.policy.id(), c.metric, c.target,
+                        Duration.ofNanos(c.elapsed(s, t)), t, s.status)));
+            }
+            schedule(s, c);
+        }
+    }
+
+    private void stop(Subject s, Clock c, Instant t, List<Emission> out) {
+        if (c.state == ClockState.RUNNING) {
+            c.accumulate(s, t, calendar(s));
+            c.runningSince = null;
+        }
+        c.state = ClockState.STOPPED;
+        c.cancelTimer();
+        if (c.target != null) {
+            out.add(new Emission(new SlaEvent.Fulfilled(s.id, s.policy.id(), c.metric, c.target,
+                    Duration.ofNanos(c.elapsed(s, t)), t, c.breached)));
+        }
+    }
+
+    /** Emits every warning and breach due at or before {@code t}, at its exact instant; then re-arms timers. */
+    private void catchUp(Subject s, Instant t, List<Emission> out) {
+        if (s.reassignDue != null && !s.reassignDue.isAfter(t)) {
+            fireReassign(s, out);
+        }
+        for (Clock c : s.clocks) {
+            if (c.state != ClockState.RUNNING || c.target == null) {
+                continue;
+            }
+            while (true) {
+                long threshold = c.nextThreshold();
+                if (threshold < 0) {
+                    break;
+                }
+                Instant due = dueAt(s, c, threshold);
+                if (due == null || due.isAfter(t)) {
+                    break;
+                }
+                long targetNanos = c.target.duration().toNanos();
+                if (c.warned < c.warnings.length) {
+                    c.warned++;
+                    SlaEvent e = new SlaEvent.Warning(s.id, s.policy.id(), c.metric, c.target,
+                            Duration.ofNanos(threshold), due, Duration.ofNanos(targetNanos - threshold));
+                    out.add(new Emission(e, actions(s, s.policy.warningActions(c.metric), e)));
+                } else {
+                    c.breached = true;
+                    SlaEvent e = new SlaEvent.Breached(s.id, s.policy.id(), c.metric, c.target,
+                            Duration.ofNanos(targetNanos), due);
+                    out.add(new Emission(e, actions(s, s.policy.breachActions(c.metric), e)));
+                }
+            }
+            schedule(s, c);
+        }
+    }
+
+    private void schedule(Subject s, Clock c) {
+        c.cancelTimer();
+        if (c.state != ClockState.RUNNING || c.target == null || s.gone) {
+            return;
+        }
+        long threshold = c.nextThreshold();
+        if (threshold < 0) {
+            return;
+        }
+        Instant due = dueAt(s, c, threshold);
+        if (due != null) {
+            c.timer = wheel.schedule(due, () -> onTimer(s, due));
+        }
+    }
+
+    /**
+     * Catches up to the timer's own due instant, not to the clock: when the wheel is advanced by a whole day at once,
+     * every subject's events still come out in time order across subjects.
+     */
+    private void onTimer(Subject s, Instant due) {
+        List<Emission> out = new ArrayList<>();
+        synchronized (s) {
+            if (s.gone) {
+                return;
+            }
+            Instant t = due.isBefore(s.horizon) ? s.horizon : due;
+            catchUp(s, t, out);
+            updateReassign(s, t, out);
+            s.horizon = t;
+        }
+        dispatch(out);
+    }
+
+    private Instant dueAt(Subject s, Clock c, long thresholdNanos) {
+        boolean business = c.target != null && c.target.basis() == TimeBasis.BUSINESS;
+        long remaining = thresholdNanos - (business ? c.busNanos : c.calNanos);
+        if (remaining <= 0) {
+            return c.runningSince;
+        }
+        if (!business) {
+            return c.runningSince.plusNanos(remaining);
+        }
+        try {
+            return calendar(s).deadline(c.runningSince, Duration.ofNanos(remaining));
+        } catch (InvalidInputException e) {
+            LOG.warn("SLA {} {}: calendar never reaches the target; no breach scheduled ({})", s.id, c.metric,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private boolean runs(Subject s, SlaMetric metric) {
+        if (s.status.isTerminal()) {
+            return false;
+        }
+        return s.policy == null ? metric.defaultRunningStatuses().contains(s.status)
+                : s.policy.runningStatuses(metric).contains(s.status);
+    }
+
+    private static BusinessCalendar calendar(Subject s) {
+        return s.policy == null ? ALWAYS : s.policy.calendar();
+    }
+
+    private static SlaTarget targetFor(Subject s, SlaMetric metric) {
+        return s.policy == null ? null : s.policy.target(metric, s.subject.priority()).orElse(null);
+    }
+
+    private static long[] warningNanos(Subject s, SlaTarget target) {
+        if (target == null) {
+            return new long[0];
+        }
+        return s.policy.warningThresholds(target).stream().mapToLong(Duration::toNanos).toArray();
+    }
+
+    // ---------------------------------------------------------------- reassign on no reply
+
+    private void updateReassign(Subject s, Instant t, List<Emission> out) {
+        Instant due = null;
+        if (s.policy != null && s.policy.reassignAfter().isPresent() && s.assignee != null
+                && s.unansweredSince != null && s.status != SlaStatus.PENDING && !s.status.isTerminal()) {
+            Instant since = s.assignedAt.isAfter(s.unansweredSince) ? s.assignedAt : s.unansweredSince;
+            due = since.plus(s.policy.reassignAfter().get());
+        }
+        if (java.util.Objects.equals(due, s.reassignDue)) {
+            return;
+        }
+        if (s.reassignTimer != null) {
+            s.reassignTimer.cancel();
+            s.reassignTimer = null;
+        }
+        s.reassignDue = due;
+        if (due != null) {
+            if (!due.isAfter(t)) {
+                fireReassign(s, out);
+            } else {
+                Instant at = due;
+                s.reassignTimer = wheel.schedule(due, () -> onTimer(s, at));
+            }
+        }
+    }
+
+    private void fireReassign(Subject s, List<Emission> out) {
+        Instant due = s.reassignDue;
+        String agent = s.assignee;
+        Duration waited = Duration.between(s.unansweredSince, due);
+        s.reassignDue = null;
+        if (s.reassignTimer != null) {
+            s.reassignTimer.cancel();
+            s.reassignTimer = null;
+        }
+        s.assignee = null;
+        SlaEvent e = new SlaEvent.ReassignRequested(s.id, s.policy.id(), agent, waited, due);
+        String id = s.id;
+        out.add(new Emission(e, List.of(() -> escalations.returnToRouting(id, agent, waited))));
+    }
+
+    // ---------------------------------------------------------------- events and actions
+
+    private List<Runnable> actions(Subject s, List<EscalationAction> actions, SlaEvent cause) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        List<Runnable> out = new ArrayList<>(actions.size());
+        String id = s.id;
+        Priority current = s.subject.priority();
+        for (EscalationAction a : actions) {
+            if (a instanceof EscalationAction.RaisePriority r) {
+                Priority to = r.to() == null ? current.raised()
+                        : (r.to().compareTo(current) > 0 ? r.to() : current);
+                if (to != current) {
+                    out.add(() -> escalations.raisePriority(id, current, to, cause));
+                }
+            } else if (a instanceof EscalationAction.Reroute r) {
+                out.add(() -> escalations.reroute(id, r.queue(), cause));
+            } else if (a instanceof EscalationAction.NotifySupervisor n) {
+                out.add(() -> escalations.notifySupervisor(id, n.supervisorId(), cause));
+            }
+        }
+        return out;
+    }
+
+    private void dispatch(List<Emission> out) {
+        if (out.isEmpty()) {
+            return;
+        }
+        out.sort(Comparator.comparing(e -> e.event().at())); // stable: same-instant events keep their order
+        for (Emission e : out) {
+            for (SlaListener l : listeners) {
+                try {
+                    l.onEvent(e.event());
+                } catch (RuntimeException ex) {
+                    LOG.error("SLA listener {} failed on {}", l, e.event(), ex);
+                }
+            }
+            for (Runnable action : e.actions()) {
+                try {
+                    action.run();
+                } catch (RuntimeException ex) {
+                    LOG.error("SLA escalation failed on {}", e.event(), ex);
+                }
+            }
+        }
+    }
+
+    private record Emission(SlaEvent event, List<Runnable> actions) {
+        Emission(SlaEvent event) {
+            this(event, List.of());
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private static final class Subject {
+        final String id;
+        final Clock[] clocks = new Clock[METRICS.length];
+        SlaSubject subject;
+        SlaPolicy policy;
+        SlaStatus status = SlaStatus.NEW;
+        Instant lastInput;
+        Instant horizon;
+        boolean firstResponseGiven;
+        Instant unansweredSince;
+        String assignee;
+        Instant assignedAt;
+        Instant reassignDue;
+        Timeout reassignTimer;
+        boolean gone;
+
+        Subject(SlaSubject subject, Instant at) {
+            this.id = subject.id();
+            this.subject = subject;
+            this.lastInput = at;
+            this.horizon = at;
+            for (SlaMetric m : METRICS) {
+                clocks[m.ordinal()] = new Clock(m);
+            }
+        }
+
+        Clock clock(SlaMetric m) {
+            return clocks[m.ordinal()];
+        }
+    }
+
+    private static final class Clock {
+        final SlaMetric metric;
+        ClockState state = ClockState.IDLE;
+        SlaTarget target;
+        long[] warnings = new long[0];
+        int warned;
+        boolean breached;
+        /** Calendar and business nanoseconds counted before {@link #runningSince}. */
+        long calNanos;
+        long busNanos;
+        Instant runningSince;
+        Timeout timer;
+
+        Clock(SlaMetric metric) {
+            this.metric = metric;
+        }
+
+        /** Next elapsed-time threshold to report (a warning, then the breach), or -1 when all are reported. */
+        long nextThreshold() {
+            if (warned < warnings.length) {
+                return warnings[warned];
+            }
+            return breached ? -1 : target.duration().toNanos();
+        }
+
+        void accumulate(Subject s, Instant t, BusinessCalendar cal) {
+            if (runningSince == null || !t.isAfter(runningSince)) {
+                return;
+            }
+            calNanos += Duration.between(runningSince, t).toNanos();
+            busNanos += cal.businessDuration(runningSince, t).toNanos();
+        }
+
+        /** Elapsed at t in the basis of the target (calendar time when there is no target). */
+        long elapsed(Subject s, Instant t) {
+            boolean business = target != null && target.basis() == TimeBasis.BUSINESS;
+            long base = business ? busNanos : calNanos;
+            if (state != ClockState.RUNNING || runningSince == null || !t.isAfter(runningSince)) {
+                return base;
+            }
+            return base + (business ? calendar(s).businessDuration(runningSince, t).toNanos()
+                    : Duration.between(runningSince, t).toNanos());
+        }
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
+        }
+    }
+
+    /**
+     * Configures an {@link SlaTracker}. Not thread-safe. Required: policies and the timer wheel (whose clock the
+     * tracker reads). Defaults: no listeners, an escalation handler that does nothing.
+     */
+    public static final class Builder {
+        private SlaPolicies policies;
+        private TimerWheel wheel;
+        private final List<SlaListener> listeners = new ArrayList<>();
+        private EscalationHandler escalations = new EscalationHandler() {
+        };
+
+        private Builder() {
+        }
+
+        public Builder policies(SlaPolicies policies) {
+            this.policies = Require.nonNull(policies, "policies");
+            return this;
+        }
+
+        /** The wheel for warnings, breaches and reassign timers; its clock is the tracker's clock. */
+        public Builder timers(TimerWheel wheel) {
+            this.wheel = Require.nonNull(wheel, "wheel");
+            return this;
+        }
+
+        public Builder listener(SlaListener listener) {
+            listeners.add(Require.nonNull(listener, "listener"));
+            return this;
+        }
+
+        public Builder escalations(EscalationHandler handler) {
+            this.escalations = Require.nonNull(handler, "handler");
+            return this;
+        }
+
+        public SlaTracker build() {
+            if (policies == null) {
+                throw new ConfigurationException("policies are required (SlaPolicies.of(...))");
+            }
+            if (wheel == null) {
+                throw new ConfigurationException("timers are required: pass the engine's TimerWheel");
+            }
+            return new SlaTracker(this);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.supportkit.core.calendar;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BusinessCalendarTest {
+    private static Instant at(String local, String zone) {
+        return LocalDateTime.parse(local).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    private static BusinessCalendar nightly(String zone) {
+        BusinessCalendar.Builder b = BusinessCalendar.builder("night", ZoneId.of(zone));
+        for (DayOfWeek d : DayOfWeek.values()) {
+            b.open(d, "22:00-06:00");
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "{0}: night starting {1} lasts {2} h")
+    @CsvSource({
+        "America/New_York, 2026-03-07, 7",   // spring forward 02:00 -> 03:00 on 8 March
+        "America/New_York, 2026-10-31, 9",   // fall back 02:00 -> 01:00 on 1 November
+        "America/New_York, 2026-06-01, 8",
+        "Europe/Berlin, 2026-03-28, 7",      // 29 March
+        "Europe/Berlin, 2026-10-24, 9",      // 25 October
+        "Europe/Istanbul, 2026-03-28, 8",    // no DST since 2016
+        "Europe/Istanbul, 2015-03-28, 7",    // Turkey still changed on 29 March 2015
+        "Asia/Tehran, 2026-03-21, 8",        // no DST since 2022
+        "Asia/Tehran, 2021-03-21, 7",        // 22 March 2021 00:00 -> 01:00
+        "Asia/Tehran, 2021-09-21, 9"         // 22 September 2021 00:00 -> 23:00
+    })
+    void shouldCountWallClockShiftExactlyAcrossDaylightSavingChanges(String zone, LocalDate night, int hours) {
+        BusinessCalendar cal = nightly(zone);
+        Instant from = night.atTime(12, 0).atZone(ZoneId.of(zone)).toInstant();
+        Instant to = night.plusDays(1).atTime(12, 0).atZone(ZoneId.of(zone)).toInstant();
+        assertThat(cal.businessDuration(from, to)).isEqualTo(Duration.ofHours(hours));
+        assertThat(cal.openPeriods(from, to)).hasSize(1);
+    }
+
+    @Test
+    void shouldSkipAnIntervalThatFallsInsideTheSpringForwardGap() {
+        BusinessCalendar cal = BusinessCalendar.builder("gap", ZoneId.of("America/New_York"))
+                .open(DayOfWeek.SUNDAY, "02:10-02:50", "09:00-10:00").build();
+        Instant sundayMorning = at("2026-03-08T00:00", "America/New_York");
+        assertThat(cal.nextOpening(sundayMorning)).contains(at("2026-03-08T09:00", "America/New_York"));
+        assertThat(cal.businessDuration(sundayMorning, sundayMorning.plus(Duration.ofDays(1))))
+                .isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void shouldOpenTwiceForAnIntervalInsideTheFallBackOverlap() {
+        BusinessCalendar cal = BusinessCalendar.builder("overlap", ZoneId.of("America/New_York"))
+                .open(DayOfWeek.SUNDAY, "01:10-01:50").build();
+        Instant midnight = at("2026-11-01T00:00", "America/New_York");
+        List<OpenPeriod> periods = cal.openPeriods(midnight, midnight.plus(Duration.ofHours(6)));
+        assertThat(periods).extracting(OpenPeriod::start).containsExactly(
+                Instant.parse("2026-11-01T05:10:00Z"), Instant.parse("2026-11-01T06:10:00Z"));
+        assertThat(cal.businessDuration(midnight, midnight.plus(Duration.ofHours(6)))).isEqualTo(Duration.ofMinutes(80));
+    }
+
+    @Test
+    void shouldCloseOnHolidaysAndOpenSpecialHoursEvenOnAHoliday() {
+        BusinessCalendar cal = CalendarFixtures.splitShifts(ZoneId.of("Asia/Tehran"));
+        assertThat(cal.isOpen(at("2026-03-23T10:00", "Asia/Tehran"))).isFalse();          // Nowruz, a Monday
+        assertThat(cal.isOpen(at("2026-03-22T11:00", "Asia/Tehran"))).isTrue();           // special duty on Nowruz
+        assertThat(cal.isOpen(at("2026-12-24T12:59", "Asia/Tehran"))).isTrue();           // Christmas Eve until 13:00
+        assertThat(cal.isOpen(at("2026-12-24T13:00", "Asia/Tehran"))).isFalse();
+        assertThat(cal.holidayName(LocalDate.of(2030, 12, 21))).contains("Yalda night");
+        assertThat(cal.nextOpening(at("2026-12-24T13:00", "Asia/Tehran")))
+                .contains(at("2026-12-26T10:00", "Asia/Tehran"));                           // Saturday after Christmas
+    }
+
+    @Test
+    void shouldComputeDeadlineAcrossLunchBreakAndWeekend() {
+        BusinessCalendar cal = CalendarFixtures.splitShifts(ZoneId.of("Europe/Istanbul"));
+        Instant fridayAfternoon = at("2026-06-05T17:00", "Europe/Istanbul");
+        // 1 h Friday, 4 h Saturday, 3 h 30 Monday morning, 30 min after lunch
+        assertThat(cal.deadline(fridayAfternoon, Duration.ofHours(9)))
+                .isEqualTo(at("2026-06-08T14:00", "Europe/Istanbul"));
+        assertThat(cal.deadline(fridayAfternoon, Duration.ZERO)).isEqualTo(fridayAfternoon);
+        // used up exactly at 12:30: the answer is the closing time, not the opening after lunch
+        assertThat(cal.deadline(at("2026-06-08T12:00", "Europe/Istanbul"), Duration.ofMinutes(30)))
+                .isEqualTo(at("2026-06-08T12:30", "Europe/Istanbul"));
+    }
+
+    @Test
+    void shouldLoadFromJsonLikeTheBuilder() {
+        String json = """
+            {
+              "id": "tehran-support",
+              "zone": "Asia/Tehran",
+              "weekly": {
+                "saturday": ["08:00-12:00", "13:00-17:00"],
+                "SUNDAY": ["08:00-12:00", "13:00-17:00"],
+                "THURSDAY": ["22:00-02:00"]
+              },
+              "holidays": [
+                {"from": "2027-03-21", "to": "2027-03-24", "name": "Nowruz"},
+                {"date": "2027-04-02", "name": "Sizdah Bedar"},
+                {"annual": "12-21", "name": "Yalda night"}
+              ],
+              "specialDays": [
+                {"date": "2027-03-25", "name": "After Nowruz", "hours": ["10:00-12:00"]}
+              ]
+            }
+            """;
+        BusinessCalendar cal = BusinessCalendar.fromJson(json);
+        assertThat(cal.id()).isEqualTo("tehran-support");
+        assertThat(cal.weeklyHours().get(DayOfWeek.SATURDAY)).containsExactly(
+                OpeningInterval.parse("08:00-12:00"), OpeningInterval.parse("13:00-17:00"));
+        assertThat(cal.holidayName(LocalDate.of(2027, 3, 23))).contains("Nowruz");
+        assertThat(cal.hoursOn(LocalDate.of(2027, 3, 25))).containsExactly(OpeningInterval.parse("10:00-12:00"));
+        assertThat(cal.isOpen(at("2027-03-26T01:30", "Asia/Tehran"))).isFalse();  // special day replaced Thursday
+        assertThat(cal.isOpen(at("2027-04-02T01:30", "Asia/Tehran"))).isTrue();   // Thursday night shift, past midnight
+        assertThat(cal.isOpen(at("2027-12-25T09:00", "Asia/Tehran"))).isTrue();   // a Saturday, no Christmas here
+    }
+
+    @Test
+    void shouldRejectUnknownKeysBadZonesAndBadIntervalsNamingTheValue() {
+        assertThatThrownBy(() -> BusinessCalendar.fromJson("{\"id\":\"a\",\"zone\":\"UTC\",\"holiday\":[]}"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'holiday'");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson("{\"id\":\"a\",\"zone\":\"Mars/Olympus\"}"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Mars/Olympus");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(
+                "{\"id\":\"a\",\"zone\":\"UTC\",\"weekly\":{\"MONDAY\":[\"9-17\"]}}"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("9-17");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(
+                "{\"id\":\"a\",\"zone\":\"UTC\",\"weekly\":{\"MONDAY\":[\"09:00-13:00\",\"12:00-14:00\"]}}"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("overlap");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson("{\"id\":\"a\",\"zone\":\"UTC\",\"holidays\":[{\"date\":\"2026-02-30\",\"name\":\"x\"}]}"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("2026-02-30");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson("{not json"))
+                .isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void shouldRejectNegativeAmountsAndReversedRanges() {
+        BusinessCalendar cal = nightly("UTC");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        assertThatThrownBy(() -> cal.deadline(t, Duration.ofMinutes(-1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("PT-1M");
+        assertThatThrownBy(() -> cal.businessDuration(t, t.minusSeconds(1))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> cal.isOpen(Instant.parse("3000-01-01T00:00:00Z"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("3000");
+    }
+
+    @Test
+    void shouldReportNeverOpeningForAClosedCalendar() {
+        BusinessCalendar closed = BusinessCalendar.builder("closed", ZoneId.of("UTC")).build();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(closed.nextOpening(t)).isEmpty();
+        assertThatThrownBy(() -> closed.deadline(t, Duration.ofMinutes(1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void alwaysOpenShouldEqualCalendarTimeEvenAcrossDst() {
+        BusinessCalendar cal = BusinessCalendar.alwaysOpen("24x7", ZoneId.of("Europe/Berlin"));
+        Instant t = ZonedDateTime.parse("2026-03-28T12:00+01:00[Europe/Berlin]").toInstant();
+        assertThat(cal.deadline(t, Duration.ofHours(48))).isEqualTo(t.plus(Duration.ofHours(48)));
+        assertThat(cal.nextClosing(t)).isEmpty();
+    }
+}

@@ -1,0 +1,112 @@
+package io.supportkit.core.timer;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.InvalidInputException;
+import io.supportkit.core.timer.spi.TimerRecord;
+import io.supportkit.core.timer.spi.TimerStore;
+import io.supportkit.time.VirtualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DurableTimersTest {
+    private final VirtualClock clock = VirtualClock.at(Instant.parse("2026-08-05T09:00:00Z"));
+    private final TimerStore store = TimerStore.inMemory();
+    private final List<String> sent = new ArrayList<>();
+
+    private DurableTimers timers(TimerWheel wheel) {
+        return DurableTimers.builder().wheel(wheel).store(store)
+                .handler("survey", t -> sent.add(t.payload()))
+                .handler("flaky", t -> {
+                    sent.add("try " + t.attempts());
+                    if (t.attempts() < 2) {
+                        throw new IllegalStateException("CRM down");
+                    }
+                })
+                .retryDelay(Duration.ofMinutes(1))
+                .build();
+    }
+
+    @Test
+    void shouldPersistUntilFiredAndDeleteAfterTheHandlerReturns() {
+        TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+        DurableTimers timers = timers(wheel);
+        timers.schedule("survey:c1", "survey", "c1", clock.instant().plus(Duration.ofHours(1)));
+        assertThat(store.loadAll()).extracting(TimerRecord::id).containsExactly("survey:c1");
+        clock.advance(Duration.ofHours(1));
+        wheel.advance();
+        assertThat(sent).containsExactly("c1");
+        assertThat(store.loadAll()).isEmpty();
+        assertThat(timers.isScheduled("survey:c1")).isFalse();
+    }
+
+    @Test
+    void shouldRearmStoredTimersAfterARestartAndFireOverdueOnes() {
+        TimerWheel before = TimerWheel.builder().clock(clock).build();
+        DurableTimers first = timers(before);
+        first.schedule("survey:c1", "survey", "c1", clock.instant().plus(Duration.ofMinutes(10)));
+        first.schedule("survey:c2", "survey", "c2", clock.instant().plus(Duration.ofDays(2)));
+        // the process stops; a new wheel and service start on the same store an hour later
+        clock.advance(Duration.ofHours(1));
+        TimerWheel after = TimerWheel.builder().clock(clock).build();
+        DurableTimers second = timers(after);
+        assertThat(second.recover()).isEqualTo(2);
+        after.advance();
+        assertThat(sent).containsExactly("c1");
+        clock.advance(Duration.ofDays(2));
+        after.advance();
+        assertThat(sent).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void shouldReplaceATimerScheduledAgainWithTheSameIdAndCancelById() {
+        TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+        DurableTimers timers = timers(wheel);
+        timers.schedule("s", "survey", "old", clock.instant().plusSeconds(60));
+        timers.schedule("s", "survey", "new", clock.instant().plusSeconds(120));
+        timers.schedule("t", "survey", "cancelled", clock.instant().plusSeconds(60));
+        assertThat(timers.cancel("t")).isTrue();
+        assertThat(timers.cancel("t")).isFalse();
+        clock.advance(Duration.ofMinutes(5));
+        wheel.advance();
+        assertThat(sent).containsExactly("new");
+        assertThat(wheel.pending()).isZero();
+    }
+
+    @Test
+    void shouldRetryAFailingHandlerWithBackoffAndKeepTheRecordMeanwhile() {
+        TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+        DurableTimers timers = timers(wheel);
+        timers.schedule("f", "flaky", "x", clock.instant());
+        wheel.advance();
+        assertThat(store.loadAll()).singleElement().extracting(TimerRecord::attempts).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        wheel.advance();                            // second failure: next retry after 2 minutes
+        clock.advance(Duration.ofMinutes(1));
+        wheel.advance();
+        assertThat(sent).containsExactly("try 0", "try 1");
+        clock.advance(Duration.ofMinutes(1));
+        wheel.advance();
+        assertThat(sent).containsExactly("try 0", "try 1", "try 2");
+        assertThat(store.loadAll()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectUnknownKindsAndMissingConfiguration() {
+        TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+        DurableTimers timers = timers(wheel);
+        assertThatThrownBy(() -> timers.schedule("x", "nope", "", clock.instant()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("nope");
+        assertThat(store.loadAll()).isEmpty();
+        assertThatThrownBy(() -> DurableTimers.builder().wheel(wheel).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("handler");
+        assertThatThrownBy(() -> DurableTimers.builder().handler("a", t -> { }).handler("a", t -> { }))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'a'");
+    }
+}

@@ -1,0 +1,162 @@
+package io.supportkit.core.timer;
+
+import io.supportkit.time.VirtualClock;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Stateful test: random sequences of schedule, cancel and advance run against the wheel and against a
+ * {@code TreeMap} model; after every step both agree on what fired (and in which order) and on what is pending.
+ */
+class TimerWheelModelProperties {
+    private static final Instant START = Instant.parse("2026-03-29T00:00:00Z");
+    private static final long TICK = 1_000_000L; // 1 ms
+
+    sealed interface Op permits Schedule, Cancel, Advance, ScheduleFromTask {
+    }
+
+    /** Schedules a timer {@code offset} nanoseconds after the current time (negative: already due). */
+    record Schedule(long offset) implements Op {
+    }
+
+    /** Cancels the {@code pick}-th timer ever scheduled (modulo how many exist), pending or not. */
+    record Cancel(int pick) implements Op {
+    }
+
+    record Advance(long nanos) implements Op {
+    }
+
+    /** A timer whose task schedules another timer {@code childOffset} after its own deadline. */
+    record ScheduleFromTask(long offset, long childOffset) implements Op {
+    }
+
+    @Provide
+    Arbitrary<List<Op>> ops() {
+        Arbitrary<Long> near = Arbitraries.longs().between(-5 * TICK, 200 * TICK);
+        Arbitrary<Long> far = Arbitraries.longs().between(0, 3L * 86_400 * 1_000_000_000L);
+        Arbitrary<Long> huge = Arbitraries.longs().between(0, 400L * 86_400 * 1_000_000_000L);
+        Arbitrary<Long> offsets = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, near), net.jqwik.api.Tuple.of(3, far), net.jqwik.api.Tuple.of(1, huge));
+        Arbitrary<Op> schedule = offsets.map(Schedule::new);
+        Arbitrary<Op> cancel = Arbitraries.integers().between(0, 10_000).map(Cancel::new);
+        Arbitrary<Op> advance = Arbitraries.oneOf(
+                Arbitraries.longs().between(0, 100 * TICK),
+                Arbitraries.longs().between(0, 86_400L * 1_000_000_000L),
+                Arbitraries.just(TICK), Arbitraries.just(TICK - 1), Arbitraries.just(0L)).map(Advance::new);
+        Arbitrary<Op> fromTask = net.jqwik.api.Combinators.combine(near, Arbitraries.longs().between(0, 50 * TICK))
+                .as(ScheduleFromTask::new);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(5, schedule), net.jqwik.api.Tuple.of(2, cancel),
+                net.jqwik.api.Tuple.of(3, advance), net.jqwik.api.Tuple.of(1, fromTask)).list().ofMaxSize(300);
+    }
+
+    @Property(tries = 300)
+    void shouldBehaveLikeASortedMap(@ForAll("ops") List<Op> ops) {
+        VirtualClock clock = VirtualClock.at(START);
+        TimerWheel wheel = TimerWheel.builder().clock(clock).tick(Duration.ofNanos(TICK)).build();
+        TreeMap<Long, List<Integer>> model = new TreeMap<>(); // deadline (ns since START) -> ids
+        Map<Integer, Long> modelDeadline = new HashMap<>();
+        List<Timeout> handles = new ArrayList<>();
+        List<Integer> fired = new ArrayList<>();
+        List<Long> firedDeadlines = new ArrayList<>(); // effective ticks: max(deadline tick, tick when scheduled)
+        long[] nowNanos = {0};
+        childOffsets.clear();
+
+        for (Op op : ops) {
+            {
+                if (op instanceof Schedule s) {
+                    scheduleBoth(wheel, model, modelDeadline, handles, fired, firedDeadlines,
+                        nowNanos[0] + s.offset(), null, nowNanos[0]);
+                } else if (op instanceof ScheduleFromTask s) {
+                    scheduleBoth(wheel, model, modelDeadline, handles, fired, firedDeadlines,
+                        nowNanos[0] + s.offset(), s.childOffset(), nowNanos[0]);
+                } else if (op instanceof Cancel c) {
+                    if (!handles.isEmpty()) {
+                        int id = c.pick() % handles.size();
+                        Long d = modelDeadline.remove(id);
+                        if (d != null) {
+                            model.get(d).remove(Integer.valueOf(id));
+                            if (model.get(d).isEmpty()) {
+                                model.remove(d);
+                            }
+                        }
+                        assertThat(handles.get(id).cancel()).as("cancel %d", id).isEqualTo(d != null);
+                        assertThat(handles.get(id).isPending()).isFalse();
+                    }
+                } else if (op instanceof Advance a) {
+                    nowNanos[0] += a.nanos();
+                    clock.set(START.plusNanos(nowNanos[0]));
+                    long limit = Math.floorDiv(nowNanos[0], TICK) * TICK;
+                    // the model fires everything due, including children scheduled by fired tasks that are due too
+                    List<Integer> expected = new ArrayList<>();
+                    while (!model.isEmpty() && model.firstKey() <= limit) {
+                        Map.Entry<Long, List<Integer>> e = model.pollFirstEntry();
+                        for (int id : e.getValue()) {
+                            modelDeadline.remove(id);
+                            expected.add(id);
+                            Long child = childOffsets.get(id);
+                            if (child != null) {
+                                int childId = CHILD + id;
+                                long cd = e.getKey() + child;
+                                model.computeIfAbsent(cd, k -> new ArrayList<>()).add(childId);
+                                modelDeadline.put(childId, cd);
+                            }
+                        }
+                    }
+                    fired.clear();
+                    firedDeadlines.clear();
+                    long count = wheel.advance();
+                    assertThat(count).isEqualTo(expected.size());
+                    assertThat(fired).containsExactlyInAnyOrderElementsOf(expected);
+                    // in order at the wheel's resolution; within one tick, by deadline unless a task added a timer
+                    assertThat(firedDeadlines).isSorted();
+                }
+            }
+            assertThat(wheel.pending()).isEqualTo(modelDeadline.size());
+        }
+    }
+
+    private final Map<Integer, Long> childOffsets = new HashMap<>();
+    private static final int CHILD = 1_000_000;
+
+    private void scheduleBoth(TimerWheel wheel, TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline,
+                              List<Timeout> handles, List<Integer> fired, List<Long> firedDeadlines, long deadline,
+                              Long childOffset, long nowNanosAtSchedule) {
+        int id = handles.size();
+        if (childOffset != null) {
+            childOffsets.put(id, childOffset);
+        }
+        long effectiveTick = Math.max(Math.floorDiv(deadline + TICK - 1, TICK), Math.floorDiv(nowNanosAtSchedule, TICK));
+        handles.add(wheel.schedule(START.plusNanos(deadline),
+                task(wheel, handles, fired, firedDeadlines, id, deadline, effectiveTick)));
+        model.computeIfAbsent(deadline, k -> new ArrayList<>()).add(id);
+        modelDeadline.put(id, deadline);
+    }
+
+    private Runnable task(TimerWheel wheel, List<Timeout> handles, List<Integer> fired, List<Long> firedDeadlines,
+                          int id, long deadline, long effectiveTick) {
+        return () -> {
+            fired.add(id);
+            firedDeadlines.add(effectiveTick);
+            Long child = childOffsets.get(id);
+            if (child != null) {
+                long cd = deadline + child;
+                long childTick = Math.max(Math.floorDiv(cd + TICK - 1, TICK), effectiveTick);
+                wheel.schedule(START.plusNanos(cd), task(wheel, handles, fired, firedDeadlines, CHILD + id, cd, childTick));
+            }
+        };
+    }
+}

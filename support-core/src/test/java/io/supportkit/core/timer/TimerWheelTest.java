@@ -1,0 +1,179 @@
+package io.supportkit.core.timer;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.InvalidInputException;
+import io.supportkit.time.VirtualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TimerWheelTest {
+    private final VirtualClock clock = VirtualClock.at(Instant.parse("2026-08-05T00:00:00Z"));
+    private final TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+
+    @Test
+    void shouldFireAWholeDayOfDeadlinesInOrderInOneAdvance() {
+        SplittableRandom random = new SplittableRandom(42);
+        List<Long> fired = new ArrayList<>();
+        long dayMillis = Duration.ofDays(1).toMillis();
+        for (int i = 0; i < 200_000; i++) {
+            long at = random.nextLong(dayMillis);
+            wheel.schedule(clock.instant().plusMillis(at), () -> fired.add(at));
+        }
+        clock.advance(Duration.ofDays(1));
+        assertThat(wheel.advance()).isEqualTo(200_000);
+        assertThat(fired).hasSize(200_000).isSorted();
+        assertThat(wheel.pending()).isZero();
+    }
+
+    @Test
+    void shouldNeverFireBeforeTheDeadline() {
+        List<String> fired = new ArrayList<>();
+        wheel.schedule(clock.instant().plusNanos(1_500_000), () -> fired.add("a"));
+        clock.advance(Duration.ofMillis(1));
+        wheel.advance();
+        assertThat(fired).isEmpty();
+        clock.advance(Duration.ofNanos(499_999));
+        wheel.advance();
+        assertThat(fired).isEmpty();
+        clock.advance(Duration.ofNanos(500_001));
+        wheel.advance();
+        assertThat(fired).containsExactly("a");
+    }
+
+    @Test
+    void shouldFireDeadlinesInThePastAtTheNextAdvance() {
+        List<String> fired = new ArrayList<>();
+        clock.advance(Duration.ofHours(1));
+        wheel.schedule(Instant.parse("2020-01-01T00:00:00Z"), () -> fired.add("late"));
+        assertThat(wheel.advance()).isEqualTo(1);
+        assertThat(fired).containsExactly("late");
+    }
+
+    @Test
+    void shouldNotFireCancelledTimersAndFreeThemAtOnce() {
+        List<String> fired = new ArrayList<>();
+        Timeout a = wheel.scheduleAfter(Duration.ofDays(30), () -> fired.add("a"));
+        wheel.scheduleAfter(Duration.ofDays(30), () -> fired.add("b"));
+        assertThat(wheel.pending()).isEqualTo(2);
+        assertThat(a.cancel()).isTrue();
+        assertThat(a.cancel()).isFalse();
+        assertThat(a.isPending()).isFalse();
+        assertThat(wheel.pending()).isEqualTo(1);
+        clock.advance(Duration.ofDays(31));
+        wheel.advance();
+        assertThat(fired).containsExactly("b");
+    }
+
+    @Test
+    void shouldRunTimersThatTasksScheduleForNowInTheSameAdvance() {
+        List<String> fired = new ArrayList<>();
+        wheel.scheduleAfter(Duration.ofSeconds(1), () -> {
+            fired.add("parent");
+            wheel.scheduleAfter(Duration.ZERO, () -> fired.add("child"));
+            wheel.scheduleAfter(Duration.ofHours(1), () -> fired.add("later"));
+        });
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(wheel.advance()).isEqualTo(2);
+        assertThat(fired).containsExactly("parent", "child");
+        assertThat(wheel.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldIsolateAThrowingTaskAndIgnoreReentrantAdvance() {
+        List<String> fired = new ArrayList<>();
+        wheel.scheduleAfter(Duration.ofSeconds(1), () -> {
+            throw new IllegalStateException("boom");
+        });
+        wheel.scheduleAfter(Duration.ofSeconds(2), () -> fired.add("reentrant advance returned " + wheel.advance()));
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(wheel.advance()).isEqualTo(2);
+        assertThat(fired).containsExactly("reentrant advance returned 0");
+    }
+
+    @Test
+    void shouldTellTheHostWhenToWakeUp() {
+        assertThat(wheel.nextWakeUp()).isEmpty();
+        Instant due = clock.instant().plusMillis(5);
+        wheel.schedule(due, () -> { });
+        assertThat(wheel.nextWakeUp()).hasValueSatisfying(t -> assertThat(t).isBeforeOrEqualTo(due));
+        Timeout far = wheel.scheduleAfter(Duration.ofDays(400), () -> { });
+        assertThat(far.deadline()).isEqualTo(clock.instant().plus(Duration.ofDays(400)));
+    }
+
+    @Test
+    void shouldBeDrivenByAHostScheduler() throws InterruptedException {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        try {
+            CountDownLatch done = new CountDownLatch(1);
+            wheel.scheduleAfter(Duration.ofMinutes(10), done::countDown);
+            AutoCloseable driving = wheel.driveWith(scheduler, Duration.ofMillis(1));
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(wheel.pending()).isZero();
+            try {
+                driving.close();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldRejectBadConfigurationAndArguments() {
+        assertThatThrownBy(() -> TimerWheel.builder().build()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("clock");
+        assertThatThrownBy(() -> TimerWheel.builder().clock(clock).tick(Duration.ofHours(1)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("PT1H");
+        assertThatThrownBy(() -> wheel.scheduleAfter(Duration.ofSeconds(-1), () -> { }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("PT-1S");
+        assertThatThrownBy(() -> wheel.schedule(null, () -> { })).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deadline");
+    }
+
+    @Test
+    void shouldKeepCountsRightUnderConcurrentScheduleAndCancel() throws InterruptedException {
+        int threads = 4;
+        int perThread = 50_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int seed = t;
+            workers.add(new Thread(() -> {
+                SplittableRandom r = new SplittableRandom(seed);
+                List<Timeout> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    mine.add(wheel.scheduleAfter(Duration.ofMillis(r.nextLong(1, 100_000)), () -> { }));
+                    if (i % 2 == 1) {
+                        mine.get(i - 1).cancel();
+                    }
+                }
+            }));
+        }
+        Thread driver = new Thread(() -> {
+            for (int i = 0; i < 200; i++) {
+                wheel.advance();
+            }
+        });
+        workers.forEach(Thread::start);
+        driver.start();
+        for (Thread w : workers) {
+            w.join();
+        }
+        driver.join();
+        assertThat(wheel.pending()).isEqualTo((long) threads * perThread / 2);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(wheel.advance()).isEqualTo((long) threads * perThread / 2);
+    }
+}
