@@ -1,5 +1,6 @@
 package io.supportkit.core.sla;
 
+import io.supportkit.storage.Priority;
 import io.supportkit.internal.Require;
 
 import java.util.Collection;

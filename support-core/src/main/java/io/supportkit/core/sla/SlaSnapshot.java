@@ -1,5 +1,6 @@
 package io.supportkit.core.sla;
 
+import io.supportkit.storage.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

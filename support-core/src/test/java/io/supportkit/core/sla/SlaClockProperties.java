@@ -1,5 +1,6 @@
 package io.supportkit.core.sla;
 
+import io.supportkit.storage.Priority;
 import io.supportkit.core.calendar.BusinessCalendar;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

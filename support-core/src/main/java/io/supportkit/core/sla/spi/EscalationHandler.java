@@ -1,6 +1,6 @@
 package io.supportkit.core.sla.spi;
 
-import io.supportkit.core.sla.Priority;
+import io.supportkit.storage.Priority;
 import io.supportkit.core.sla.SlaEvent;
 
 import java.time.Duration;
