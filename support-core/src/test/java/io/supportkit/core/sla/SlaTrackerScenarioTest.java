@@ -151,6 +151,36 @@ class SlaTrackerScenarioTest {
         assertThat(h.tracker.size()).isZero();
     }
 
+    @ParameterizedTest(name = "{0}: weekend {1} .. {2}")
+    @CsvSource({
+        "Europe/Istanbul, 2026-03-27, 2026-03-30",
+        "Asia/Tehran, 2026-03-27, 2026-03-30",
+        "America/New_York, 2026-03-06, 2026-03-09",
+        "Europe/Berlin, 2026-10-23, 2026-10-26"
+    })
+    void shouldPauseNextResponseWhilePendingAndCountOnlyBusinessHours(String zoneId, String friday, String monday) {
+        ZoneId zone = ZoneId.of(zoneId);
+        SlaPolicy policy = SlaPolicy.builder("office").calendar(officeHours(zone))
+                .target(SlaMetric.NEXT_RESPONSE, Duration.ofHours(1), TimeBasis.BUSINESS)
+                .warnBefore(Duration.ofMinutes(30)).build();
+        SlaHarness h = new SlaHarness(local(friday + "T10:00", zone), SlaPolicies.of(policy));
+        h.feed(created(subject("c1", Priority.NORMAL), local(friday + "T10:00", zone)));
+        h.feed(agentReply("c1", "a1", local(friday + "T10:05", zone)));
+        h.feed(customerMessage("c1", local(friday + "T16:30", zone)));
+        assertThat(h.events(SlaEvent.Applied.class, SlaMetric.NEXT_RESPONSE)).singleElement()
+                .satisfies(a -> assertThat(a.dueAt()).isEqualTo(local(monday + "T09:30", zone)));
+        h.feed(statusChanged("c1", SlaStatus.PENDING, local(friday + "T16:40", zone)));
+        h.feed(statusChanged("c1", SlaStatus.OPEN, local(monday + "T09:30", zone)));
+        h.feed(agentReply("c1", "a1", local(monday + "T10:00", zone)));
+        assertThat(h.events(SlaEvent.Warning.class, SlaMetric.NEXT_RESPONSE)).singleElement()
+                .satisfies(w -> assertThat(w.at()).isEqualTo(local(monday + "T09:50", zone)));
+        assertThat(h.events(SlaEvent.Fulfilled.class, SlaMetric.NEXT_RESPONSE)).singleElement().satisfies(f -> {
+            assertThat(f.elapsed()).isEqualTo(Duration.ofMinutes(40));
+            assertThat(f.breached()).isFalse();
+        });
+        assertThat(h.events(SlaEvent.Paused.class, SlaMetric.NEXT_RESPONSE)).hasSize(1);
+    }
+
     @Test
     void shouldMeasureNextResponseFromTheOldestUnansweredMessageAndIgnoreBotsAndNotes() {
         SlaPolicy policy = SlaPolicy.builder("chat")
