@@ -4,7 +4,9 @@ import io.supportkit.storage.AgentId;
 import io.supportkit.storage.Conversation;
 import io.supportkit.storage.ConversationId;
 import io.supportkit.storage.CustomerId;
+import io.supportkit.core.sla.SlaSnapshot;
 import io.supportkit.storage.Message;
+import io.supportkit.storage.Priority;
 import io.supportkit.storage.TenantId;
 import io.supportkit.storage.TranscriptPage;
 
@@ -76,4 +78,10 @@ public interface Conversations {
 
     /** Closes a conversation for good; the customer's next message starts a new one. */
     Conversation close(TenantId tenant, ConversationId id);
+
+    /** Sets the priority of a conversation that is not closed; routing and SLA targets follow it. */
+    Conversation prioritize(TenantId tenant, ConversationId id, Priority priority, AgentId by);
+
+    /** Where the conversation's SLA clocks stand; empty when no SLA policies are configured or it is closed. */
+    Optional<SlaSnapshot> sla(TenantId tenant, ConversationId id);
 }

@@ -5,6 +5,9 @@ import io.supportkit.core.internal.ConversationLifecycle;
 import io.supportkit.core.internal.CustomerDirectory;
 import io.supportkit.core.internal.EngineSettings;
 import io.supportkit.core.internal.EventPublisher;
+import io.supportkit.core.internal.SlaBridge;
+import io.supportkit.core.sla.SlaPolicies;
+import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.spi.OutboundSink;
 import io.supportkit.core.spi.SupportEventListener;
@@ -45,9 +48,20 @@ public final class SupportEngine {
 
     private SupportEngine(EngineSettings settings) {
         this.settings = settings;
-        EventPublisher events = new EventPublisher(settings.listeners());
-        this.customers = new CustomerDirectory(settings, events);
-        this.conversations = new ConversationLifecycle(settings, events, (CustomerDirectory) customers);
+        List<SupportEventListener> listeners = new ArrayList<>();
+        Optional<SlaBridge> sla = settings.slaPolicies().map(p -> new SlaBridge(p, settings.timers()));
+        // the SLA clocks hear every step first, so SLA notices follow the step that caused them
+        sla.ifPresent(listeners::add);
+        listeners.addAll(settings.listeners());
+        EventPublisher events = new EventPublisher(listeners);
+        CustomerDirectory directory = new CustomerDirectory(settings, events);
+        ConversationLifecycle lifecycle = new ConversationLifecycle(settings, events, directory);
+        sla.ifPresent(bridge -> {
+            bridge.connect(lifecycle);
+            lifecycle.attach(bridge);
+        });
+        this.customers = directory;
+        this.conversations = lifecycle;
     }
 
     public static Builder builder() {
@@ -65,6 +79,20 @@ public final class SupportEngine {
 
     public Customers customers() {
         return customers;
+    }
+
+    /**
+     * Runs every timer that is due by the engine's clock (SLA warnings and breaches, reassign-on-no-reply) on
+     * the calling thread, and returns how many ran. Call it periodically (a scheduled executor every 100 ms,
+     * or {@code timers().driveWith(...)}); with a virtual clock, call it after each advance.
+     */
+    public long tick() {
+        return settings.timers().advance();
+    }
+
+    /** The timer wheel behind every deadline of this engine, on the engine's clock. */
+    public TimerWheel timers() {
+        return settings.timers();
     }
 
     /** The clock every timestamp of this engine comes from. */
@@ -86,6 +114,8 @@ public final class SupportEngine {
      *   <tr><td>botName</td><td>{@code bot}</td></tr>
      *   <tr><td>reopenWindow</td><td>7 days</td></tr>
      *   <tr><td>maxMessageLength</td><td>10,000 characters</td></tr>
+     *   <tr><td>sla</td><td>none: no SLA clocks</td></tr>
+     *   <tr><td>timers</td><td>a 1 ms {@link TimerWheel} on the engine's clock</td></tr>
      * </table>
      */
     public static final class Builder {
@@ -101,6 +131,8 @@ public final class SupportEngine {
         private String botName = "bot";
         private Duration reopenWindow = Duration.ofDays(7);
         private int maxMessageLength = 10_000;
+        private Optional<SlaPolicies> sla = Optional.empty();
+        private TimerWheel timers;
 
         private Builder() {
         }
@@ -115,6 +147,8 @@ public final class SupportEngine {
             botName = s.botName();
             reopenWindow = s.reopenWindow();
             maxMessageLength = s.maxMessageLength();
+            sla = s.slaPolicies();
+            timers = s.timers();
         }
 
         /** Where every timestamp comes from; inject a virtual clock to replay traffic deterministically. */
@@ -181,6 +215,24 @@ public final class SupportEngine {
             return this;
         }
 
+        /**
+         * SLA policies whose clocks run on every conversation (R8); the first matching policy applies. Events
+         * arrive as {@link io.supportkit.core.event.SlaUpdate}s, escalations act on the conversation.
+         */
+        public Builder sla(SlaPolicies policies) {
+            if (policies == null) {
+                throw new ConfigurationException("sla policies must not be null");
+            }
+            this.sla = Optional.of(policies);
+            return this;
+        }
+
+        /** The timer wheel for every deadline; it must run on the engine's clock. */
+        public Builder timers(TimerWheel wheel) {
+            this.timers = wheel;
+            return this;
+        }
+
         public SupportEngine build() {
             if (clock == null) {
                 throw new ConfigurationException("clock must not be null");
@@ -211,9 +263,14 @@ public final class SupportEngine {
                 throw new ConfigurationException("maxMessageLength must be between 1 and "
                         + NewMessage.MAX_TEXT_LENGTH + ", was " + maxMessageLength);
             }
+            if (timers != null && timers.clock() != clock) {
+                throw new ConfigurationException("the timer wheel runs on " + timers.clock()
+                        + " but the engine on " + clock + "; build the wheel with the engine's clock");
+            }
+            TimerWheel wheel = timers != null ? timers : TimerWheel.builder().clock(clock).build();
             SupportStore chosen = store != null ? store : new InMemorySupportStore();
             return new SupportEngine(new EngineSettings(clock, chosen, outbound, List.copyOf(listeners), idGenerator,
-                    acknowledgement, botName, reopenWindow, maxMessageLength));
+                    acknowledgement, botName, reopenWindow, maxMessageLength, sla, wheel));
         }
 
         private static String abbreviate(String s) {

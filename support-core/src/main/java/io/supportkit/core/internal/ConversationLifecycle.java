@@ -20,6 +20,9 @@ import io.supportkit.core.event.ConversationTransferred;
 import io.supportkit.core.event.DeliveryFailed;
 import io.supportkit.core.event.MessageReceived;
 import io.supportkit.core.event.NoteAdded;
+import io.supportkit.core.event.PriorityChanged;
+import io.supportkit.core.event.ReturnedToQueue;
+import io.supportkit.core.sla.SlaSnapshot;
 import io.supportkit.core.event.SupportEvent;
 import io.supportkit.core.spi.OutboundMessage;
 import io.supportkit.internal.Require;
@@ -36,6 +39,7 @@ import io.supportkit.storage.ExternalId;
 import io.supportkit.storage.Message;
 import io.supportkit.storage.MessageId;
 import io.supportkit.storage.NewMessage;
+import io.supportkit.storage.Priority;
 import io.supportkit.storage.TenantId;
 import io.supportkit.storage.TranscriptPage;
 import io.supportkit.storage.Visibility;
@@ -64,12 +68,18 @@ public final class ConversationLifecycle implements Conversations {
     private final SupportStore store;
     private final EventPublisher publisher;
     private final CustomerDirectory customers;
+    private SlaBridge sla;
 
     public ConversationLifecycle(EngineSettings settings, EventPublisher publisher, CustomerDirectory customers) {
         this.settings = settings;
         this.store = settings.store();
         this.publisher = publisher;
         this.customers = customers;
+    }
+
+    /** Connects the SLA clocks; called once while the engine is being built, before any traffic. */
+    public void attach(SlaBridge bridge) {
+        this.sla = bridge;
     }
 
     // ---- customer side ----------------------------------------------------------------------------------
@@ -318,6 +328,58 @@ public final class ConversationLifecycle implements Conversations {
             events.add(new ConversationClosed(closed, now));
             return closed;
         });
+    }
+
+    @Override
+    public Conversation prioritize(TenantId tenant, ConversationId id, Priority priority, AgentId by) {
+        Require.nonNull(priority, "priority");
+        Require.nonNull(by, "by");
+        return changePriority(tenant, id, priority, "set by " + by);
+    }
+
+    /** Raises or lowers the priority; a no-op when it already has that priority. */
+    Conversation changePriority(TenantId tenant, ConversationId id, Priority priority, String reason) {
+        return change(tenant, id, (c, events, now) -> {
+            if (c.status() == ConversationStatus.CLOSED) {
+                throw new IllegalTransitionException("cannot change the priority of conversation " + c.id()
+                        + ": it is CLOSED");
+            }
+            if (c.priority() == priority) {
+                return c;
+            }
+            Conversation changed = store.conversations().update(c.withPriority(priority, now));
+            record(changed, "priority " + c.priority() + " -> " + priority + " (" + reason + ")", now);
+            events.add(new PriorityChanged(changed, c.priority(), priority, reason, now));
+            return changed;
+        });
+    }
+
+    /**
+     * Takes the conversation from {@code agent} when they still hold it, for reassign-on-no-reply; returns
+     * whether it did.
+     */
+    boolean returnToQueue(TenantId tenant, ConversationId id, AgentId agent, java.time.Duration waited) {
+        return change(tenant, id, (c, events, now) -> {
+            if (!c.status().isActive() || !c.assignee().equals(Optional.of(agent))) {
+                return false;
+            }
+            Conversation released = store.conversations().update(c.unassigned(now));
+            record(released, "taken from " + agent + " after " + waited.toMinutes()
+                    + " min without a reply; back in the queue", now);
+            events.add(new ReturnedToQueue(released, agent, waited, now));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<SlaSnapshot> sla(TenantId tenant, ConversationId id) {
+        Conversation c = get(tenant, id);
+        return sla == null ? Optional.empty() : sla.snapshot(c);
+    }
+
+    /** Publishes events that do not come from a conversation step (SLA notices, escalations) in order. */
+    void publish(List<? extends SupportEvent> events) {
+        publisher.publish(events);
     }
 
     // ---- plumbing --------------------------------------------------------------------------------------

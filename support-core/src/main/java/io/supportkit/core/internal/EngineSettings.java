@@ -1,6 +1,8 @@
 package io.supportkit.core.internal;
 
+import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.spi.IdGenerator;
+import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.core.spi.OutboundSink;
 import io.supportkit.core.spi.SupportEventListener;
 import io.supportkit.storage.spi.SupportStore;
@@ -14,5 +16,5 @@ import java.util.Optional;
 public record EngineSettings(InstantSource clock, SupportStore store, OutboundSink outbound,
                              List<SupportEventListener> listeners, IdGenerator idGenerator,
                              Optional<String> acknowledgement, String botName, Duration reopenWindow,
-                             int maxMessageLength) {
+                             int maxMessageLength, Optional<SlaPolicies> slaPolicies, TimerWheel timers) {
 }

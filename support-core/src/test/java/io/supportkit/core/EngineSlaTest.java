@@ -1,0 +1,120 @@
+package io.supportkit.core;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.core.event.PriorityChanged;
+import io.supportkit.core.event.ReturnedToQueue;
+import io.supportkit.core.event.SlaUpdate;
+import io.supportkit.core.event.SupervisorNotified;
+import io.supportkit.core.sla.EscalationAction;
+import io.supportkit.core.sla.SlaEvent;
+import io.supportkit.core.sla.SlaMetric;
+import io.supportkit.core.sla.SlaPolicies;
+import io.supportkit.core.sla.SlaPolicy;
+import io.supportkit.core.sla.SlaSnapshot;
+import io.supportkit.core.sla.TimeBasis;
+import io.supportkit.core.timer.TimerWheel;
+import io.supportkit.storage.AgentId;
+import io.supportkit.storage.Conversation;
+import io.supportkit.storage.ConversationId;
+import io.supportkit.storage.Phase;
+import io.supportkit.storage.Priority;
+import io.supportkit.time.VirtualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.supportkit.core.EngineFixture.web;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EngineSlaTest {
+    private final AgentId ana = AgentId.of("ana");
+    private final SlaPolicy chat = SlaPolicy.builder("chat")
+            .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(10), TimeBasis.CALENDAR)
+            .warnAtFraction(0.8)
+            .onBreach(SlaMetric.FIRST_RESPONSE, EscalationAction.raisePriority(),
+                    EscalationAction.notifySupervisor("lead"))
+            .reassignIfNoReplyWithin(Duration.ofMinutes(5))
+            .build();
+    private final EngineFixture f = new EngineFixture(SupportEngine.builder().sla(SlaPolicies.of(chat)));
+
+    private List<SlaEvent> slaEvents() {
+        return f.eventsOf(SlaUpdate.class).stream().map(SlaUpdate::sla).toList();
+    }
+
+    @Test
+    void shouldWarnBreachAndEscalateAFirstResponseThatComesTooLate() {
+        ConversationId id = f.say(web("v"), "Hello? Anyone?").conversation().id();
+        assertThat(slaEvents()).hasAtLeastOneElementOfType(SlaEvent.Applied.class);
+
+        f.clock.advance(Duration.ofMinutes(8));
+        f.engine.tick();
+        assertThat(slaEvents()).filteredOn(SlaEvent.Warning.class::isInstance).singleElement()
+                .satisfies(w -> assertThat(w.at()).isEqualTo(Instant.parse("2026-08-05T09:08:00Z")));
+
+        f.clock.advance(Duration.ofMinutes(2));
+        f.engine.tick();
+        assertThat(slaEvents()).filteredOn(SlaEvent.Breached.class::isInstance).singleElement()
+                .satisfies(b -> assertThat(b.at()).isEqualTo(Instant.parse("2026-08-05T09:10:00Z")));
+        assertThat(f.engine.conversations().get(f.tenant, id).priority()).isEqualTo(Priority.HIGH);
+        assertThat(f.eventsOf(PriorityChanged.class)).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("FIRST_RESPONSE"));
+        assertThat(f.eventsOf(SupervisorNotified.class)).singleElement()
+                .satisfies(s -> assertThat(s.supervisor()).isEqualTo("lead"));
+
+        f.clock.advance(Duration.ofMinutes(1));
+        f.engine.conversations().reply(f.tenant, id, AgentMessage.of(ana, "Sorry for the wait!"));
+        assertThat(slaEvents()).filteredOn(SlaEvent.Fulfilled.class::isInstance)
+                .singleElement().satisfies(e -> assertThat(((SlaEvent.Fulfilled) e).breached()).isTrue());
+    }
+
+    @Test
+    void shouldCountTheAcknowledgementAndNotesAsNoResponse() {
+        ConversationId id = f.say(web("v"), "Hi").conversation().id();
+        f.engine.conversations().note(f.tenant, id, AgentMessage.of(ana, "looking"));
+        SlaSnapshot snap = f.engine.conversations().sla(f.tenant, id).orElseThrow();
+        assertThat(snap.metric(SlaMetric.FIRST_RESPONSE).orElseThrow().dueAt())
+                .contains(Instant.parse("2026-08-05T09:10:00Z"));
+        f.clock.advance(Duration.ofMinutes(3));
+        f.engine.conversations().reply(f.tenant, id, AgentMessage.of(ana, "Hello!"));
+        assertThat(slaEvents()).filteredOn(SlaEvent.Fulfilled.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((SlaEvent.Fulfilled) e).elapsed()).isEqualTo(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void shouldTakeTheConversationFromAnAgentWhoLetsTheCustomerWait() {
+        ConversationId id = f.say(web("v"), "Hi").conversation().id();
+        f.engine.conversations().reply(f.tenant, id, AgentMessage.of(ana, "Hi, how can I help?"));
+        f.clock.advance(Duration.ofMinutes(1));
+        f.say(web("v"), "My card was charged twice");
+
+        f.clock.advance(Duration.ofMinutes(5));
+        f.engine.tick();
+
+        Conversation c = f.engine.conversations().get(f.tenant, id);
+        assertThat(c.assignee()).isEmpty();
+        assertThat(c.phase()).isEqualTo(Phase.BOT);
+        assertThat(c.lastAgent()).contains(ana);
+        assertThat(f.eventsOf(ReturnedToQueue.class)).singleElement()
+                .satisfies(r -> assertThat(r.waited()).isEqualTo(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void shouldStopTheClocksWhenTheConversationCloses() {
+        ConversationId id = f.say(web("v"), "Hi").conversation().id();
+        f.engine.conversations().close(f.tenant, id);
+        f.clock.advance(Duration.ofHours(1));
+        f.engine.tick();
+        assertThat(slaEvents()).noneMatch(SlaEvent.Breached.class::isInstance);
+        assertThat(f.engine.conversations().sla(f.tenant, id)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseATimerWheelOnAnotherClock() {
+        TimerWheel foreign = TimerWheel.builder().clock(VirtualClock.at(Instant.EPOCH)).build();
+        assertThatThrownBy(() -> SupportEngine.builder().outbound(m -> { }).timers(foreign).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("clock");
+    }
+}
