@@ -1,10 +1,13 @@
 package io.supportkit.core.sla;
 
 import io.supportkit.ConfigurationException;
+import io.supportkit.core.calendar.BusinessCalendar;
+import io.supportkit.core.sla.internal.PolicyJsonReader;
 import io.supportkit.internal.Require;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +41,17 @@ public final class SlaPolicies {
             }
         }
         return new SlaPolicies(copy);
+    }
+
+    /**
+     * Reads policies from JSON (format in {@code docs/sla.md}); {@code calendars} resolves the calendar ids the
+     * policies name. Every value is validated as by the builders; errors are {@link ConfigurationException}s
+     * naming the policy and the value.
+     */
+    public static SlaPolicies fromJson(String json, Map<String, BusinessCalendar> calendars) {
+        Require.nonNull(json, "json");
+        Require.noNullEntries(Require.nonNull(calendars, "calendars"), "calendars");
+        return PolicyJsonReader.read(json, Map.copyOf(calendars));
     }
 
     public List<SlaPolicy> asList() {

@@ -1,0 +1,238 @@
+package io.supportkit.core.sla.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.supportkit.ConfigurationException;
+import io.supportkit.SupportException;
+import io.supportkit.core.calendar.BusinessCalendar;
+import io.supportkit.core.sla.EscalationAction;
+import io.supportkit.core.sla.Priority;
+import io.supportkit.core.sla.SlaCondition;
+import io.supportkit.core.sla.SlaMetric;
+import io.supportkit.core.sla.SlaPolicies;
+import io.supportkit.core.sla.SlaPolicy;
+import io.supportkit.core.sla.SlaStatus;
+import io.supportkit.core.sla.TimeBasis;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads SLA policies from JSON into {@link SlaPolicy.Builder} calls, one call per JSON entry, so the builder stays
+ * the one place that validates. Unknown keys are rejected. Internal; the format is in {@code docs/sla.md}.
+ */
+public final class PolicyJsonReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> POLICY = Set.of("id", "when", "calendar", "targets", "runningIn", "warnings",
+            "onWarning", "onBreach", "countBotReplies", "countInternalNotes", "reassignIfNoReplyWithin");
+    private static final Set<String> WHEN = Set.of("priorities", "channels", "tenants", "customerTiers", "intents",
+            "anyTag", "allTags");
+    private static final Set<String> TARGET = Set.of("metric", "priority", "duration", "basis");
+    private static final Set<String> WARNINGS = Set.of("fractions", "before");
+    private static final Set<String> ACTION = Set.of("raisePriority", "raisePriorityTo", "reroute", "notifySupervisor");
+
+    private PolicyJsonReader() {
+    }
+
+    public static SlaPolicies read(String json, Map<String, BusinessCalendar> calendars) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException("SLA policy JSON is malformed: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("policies").isArray() || root.size() != 1) {
+            throw new ConfigurationException("SLA policy JSON must be an object with one key, \"policies\": [...]");
+        }
+        List<SlaPolicy> out = new ArrayList<>();
+        for (JsonNode p : root.get("policies")) {
+            out.add(policy(p, calendars));
+        }
+        return SlaPolicies.of(out);
+    }
+
+    private static SlaPolicy policy(JsonNode p, Map<String, BusinessCalendar> calendars) {
+        keys(p, POLICY, "policy");
+        String id = text(p, "id", "policy");
+        String where = "policy " + id;
+        try {
+            SlaPolicy.Builder b = SlaPolicy.builder(id);
+            if (p.has("when")) {
+                b.when(condition(p.get("when"), where));
+            }
+            if (p.has("calendar")) {
+                String name = text(p, "calendar", where);
+                BusinessCalendar cal = calendars.get(name);
+                if (cal == null) {
+                    throw new ConfigurationException(where + ": unknown calendar '" + name + "', known: "
+                            + calendars.keySet());
+                }
+                b.calendar(cal);
+            }
+            for (JsonNode t : array(p, "targets", where)) {
+                keys(t, TARGET, where + " target");
+                SlaMetric metric = enumValue(SlaMetric.class, text(t, "metric", where), where);
+                Duration d = Duration.parse(text(t, "duration", where));
+                TimeBasis basis = enumValue(TimeBasis.class, text(t, "basis", where), where);
+                if (t.has("priority")) {
+                    b.target(metric, enumValue(Priority.class, text(t, "priority", where), where), d, basis);
+                } else {
+                    b.target(metric, d, basis);
+                }
+            }
+            JsonNode running = p.path("runningIn");
+            if (!running.isMissingNode()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = running.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    List<SlaStatus> statuses = new ArrayList<>();
+                    for (String s : strings(e.getValue(), where + " runningIn")) {
+                        statuses.add(enumValue(SlaStatus.class, s, where));
+                    }
+                    b.runningIn(enumValue(SlaMetric.class, e.getKey(), where), statuses.toArray(SlaStatus[]::new));
+                }
+            }
+            if (p.has("warnings")) {
+                JsonNode w = p.get("warnings");
+                keys(w, WARNINGS, where + " warnings");
+                b.noWarnings();
+                for (JsonNode f : array(w, "fractions", where)) {
+                    if (!f.isNumber()) {
+                        throw new ConfigurationException(where + ": warning fractions must be numbers, found " + f);
+                    }
+                    b.warnAtFraction(f.asDouble());
+                }
+                for (String lead : strings(w.path("before"), where + " warnings.before")) {
+                    b.warnBefore(Duration.parse(lead));
+                }
+            }
+            b.onWarning(actions(p, "onWarning", where));
+            b.onBreach(actions(p, "onBreach", where));
+            if (p.has("countBotReplies")) {
+                b.countBotReplies(bool(p, "countBotReplies", where));
+            }
+            if (p.has("countInternalNotes")) {
+                b.countInternalNotes(bool(p, "countInternalNotes", where));
+            }
+            if (p.has("reassignIfNoReplyWithin")) {
+                b.reassignIfNoReplyWithin(Duration.parse(text(p, "reassignIfNoReplyWithin", where)));
+            }
+            return b.build();
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(where + ": bad duration '" + e.getParsedString()
+                    + "' (ISO-8601, for example PT30M)", e);
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (SupportException e) {
+            throw new ConfigurationException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SlaCondition condition(JsonNode w, String where) {
+        keys(w, WHEN, where + " when");
+        SlaCondition.Builder c = SlaCondition.builder();
+        for (String s : strings(w.path("priorities"), where + " when.priorities")) {
+            c.priorities(enumValue(Priority.class, s, where));
+        }
+        c.channels(strings(w.path("channels"), where).toArray(String[]::new));
+        c.tenants(strings(w.path("tenants"), where).toArray(String[]::new));
+        c.customerTiers(strings(w.path("customerTiers"), where).toArray(String[]::new));
+        c.intents(strings(w.path("intents"), where).toArray(String[]::new));
+        c.anyTag(strings(w.path("anyTag"), where).toArray(String[]::new));
+        c.allTags(strings(w.path("allTags"), where).toArray(String[]::new));
+        return c.build();
+    }
+
+    private static EscalationAction[] actions(JsonNode p, String key, String where) {
+        List<EscalationAction> out = new ArrayList<>();
+        for (JsonNode a : array(p, key, where)) {
+            keys(a, ACTION, where + " " + key);
+            if (a.size() != 1) {
+                throw new ConfigurationException(where + " " + key + ": each action has exactly one key, was " + a);
+            }
+            if (a.has("raisePriority")) {
+                out.add(EscalationAction.raisePriority());
+            } else if (a.has("raisePriorityTo")) {
+                out.add(EscalationAction.raisePriorityTo(enumValue(Priority.class, text(a, "raisePriorityTo", where),
+                        where)));
+            } else if (a.has("reroute")) {
+                out.add(EscalationAction.reroute(text(a, "reroute", where)));
+            } else {
+                out.add(EscalationAction.notifySupervisor(text(a, "notifySupervisor", where)));
+            }
+        }
+        return out.toArray(EscalationAction[]::new);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String where) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(where + ": unknown " + type.getSimpleName() + " '" + value + "'", e);
+        }
+    }
+
+    private static void keys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw new ConfigurationException(where + " must be an object, was " + node);
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ConfigurationException(where + ": unknown key '" + k + "', allowed: " + allowed);
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String key, String where) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isTextual()) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be a string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode node, String key, String where) {
+        JsonNode v = node.get(key);
+        if (!v.isBoolean()) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be true or false, was " + v);
+        }
+        return v.asBoolean();
+    }
+
+    private static List<JsonNode> array(JsonNode node, String key, String where) {
+        JsonNode v = node.path(key);
+        List<JsonNode> out = new ArrayList<>();
+        if (v.isMissingNode()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be an array");
+        }
+        v.forEach(out::add);
+        return out;
+    }
+
+    private static List<String> strings(JsonNode v, String where) {
+        List<String> out = new ArrayList<>();
+        if (v.isMissingNode()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigurationException(where + " must be an array of strings");
+        }
+        for (JsonNode n : v) {
+            if (!n.isTextual()) {
+                throw new ConfigurationException(where + " must hold strings, found " + n);
+            }
+            out.add(n.asText());
+        }
+        return out;
+    }
+}
