@@ -1,5 +1,6 @@
 package io.supportkit.core.sla;
 
+import io.supportkit.storage.Priority;
 import io.supportkit.core.calendar.BusinessCalendar;
 import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.time.VirtualClock;

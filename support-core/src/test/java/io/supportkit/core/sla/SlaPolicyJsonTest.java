@@ -1,5 +1,6 @@
 package io.supportkit.core.sla;
 
+import io.supportkit.storage.Priority;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.calendar.BusinessCalendar;
 import org.junit.jupiter.api.Test;

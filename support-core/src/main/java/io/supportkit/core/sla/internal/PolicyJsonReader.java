@@ -7,7 +7,7 @@ import io.supportkit.ConfigurationException;
 import io.supportkit.SupportException;
 import io.supportkit.core.calendar.BusinessCalendar;
 import io.supportkit.core.sla.EscalationAction;
-import io.supportkit.core.sla.Priority;
+import io.supportkit.storage.Priority;
 import io.supportkit.core.sla.SlaCondition;
 import io.supportkit.core.sla.SlaMetric;
 import io.supportkit.core.sla.SlaPolicies;
