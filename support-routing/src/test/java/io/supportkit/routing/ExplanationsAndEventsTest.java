@@ -39,7 +39,7 @@ class ExplanationsAndEventsTest {
         assertThat(why.strategy()).isEqualTo("longest-idle");
         assertThat(why.indexDescription()).isEqualTo("longest-idle:chat/tr/billing>=5");
         assertThat(why.indexedCandidates()).isEqualTo(2);
-        assertThat(why.tieBreak()).startsWith("longest-idle: last activity").contains("first of 2");
+        assertThat(why.tieBreak()).startsWith("longest-idle: idle for").contains("first of 2");
     }
 
     @Test

@@ -46,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The routing state machine behind {@link io.supportkit.routing.Router}. Every public method takes the one lock,
@@ -140,7 +141,7 @@ public final class RoutingCore {
                 }
             }
             reindex(a);
-            out = fill(a, now, "agent " + profile.id() + " profile updated");
+            out = fill(a, now, "profile updated", null);
         } finally {
             lock.unlock();
         }
@@ -267,7 +268,7 @@ public final class RoutingCore {
                     presence));
         }
         if (presence.routable()) {
-            return fill(a, now, "agent " + a.profile.id() + " became available");
+            return fill(a, now, "became available", null);
         }
         // tasks held for this agent by the sticky wait must not wait for someone who left
         List<RoutingDecision> out = null;
@@ -390,7 +391,7 @@ public final class RoutingCore {
             markAssigned(t, now);
             d = new RoutingDecision(Outcome.ASSIGNED, taskId, agentId, q.spec.id(), t.ruleName, t.step,
                     Instant.ofEpochMilli(now), null, null, new Explanation("offer accepted", q.spec.strategy().name(),
-                    "", 0, List.of(), 0, "accepted by " + agentId));
+                    "", 0, List.of(), 0, () -> "accepted by " + agentId));
         } finally {
             lock.unlock();
         }
@@ -443,7 +444,7 @@ public final class RoutingCore {
             out = concat(out, changePresence(a, presenceAfter, now));
         }
         reindex(a);
-        return concat(out, fill(a, now, "agent " + a.profile.id() + " has a returned reservation free"));
+        return concat(out, fill(a, now, "has a returned reservation free", null));
     }
 
     public List<RoutingDecision> release(String taskId) {
@@ -459,7 +460,7 @@ public final class RoutingCore {
             }
             AgentState a = t.agent;
             QueueRuntime q = t.queue;
-            free(t);
+            freeWithoutReindex(t);
             q.assigned--;
             long handled = now - t.assignedAtMillis;
             q.averageHandleMillis = QueueRuntime.ewma(q.averageHandleMillis, Math.max(0, handled));
@@ -471,7 +472,7 @@ public final class RoutingCore {
                 pending.add(new RoutingEvent.TaskReleased(Instant.ofEpochMilli(now), ++eventSeq, taskId,
                         a.profile.id(), Duration.ofMillis(Math.max(0, handled))));
             }
-            out = fill(a, now, "agent " + a.profile.id() + " finished task " + taskId);
+            out = fill(a, now, "finished task", taskId);
         } finally {
             lock.unlock();
         }
@@ -509,7 +510,7 @@ public final class RoutingCore {
                 a.activitySeq = ++seq;
                 a.activityAtMillis = now;
                 reindex(a);
-                out = fill(a, now, "agent " + a.profile.id() + " freed by cancelled task " + taskId);
+                out = fill(a, now, "freed by cancelled task", taskId);
             }
         } finally {
             lock.unlock();
@@ -572,7 +573,7 @@ public final class RoutingCore {
                         from.profile.id(), target, t.transfers));
             }
             out = add(null, tryRoute(t, now, "transferred by " + from.profile.id()));
-            out = concat(out, fill(from, now, "agent " + from.profile.id() + " transferred task " + taskId));
+            out = concat(out, fill(from, now, "transferred task", taskId));
         } finally {
             lock.unlock();
         }
@@ -731,7 +732,7 @@ public final class RoutingCore {
         cancelTimer(t);
         return new RoutingDecision(Outcome.FELL_BACK, t.task.id(), null, null, t.ruleName, t.step,
                 Instant.ofEpochMilli(now), null, fb, new Explanation(why, from.spec.strategy().name(), "", 0,
-                List.of(), 0, "no agent took the task in time"));
+                List.of(), 0, () -> "no agent took the task in time"));
     }
 
     // ------------------------------------------------------------------------------------------------ routing
@@ -747,7 +748,8 @@ public final class RoutingCore {
             Rejection r = rejection(t.pinned, t);
             if (r == null) {
                 chosen = t.pinned;
-                ex.tieBreak = "transfer to " + chosen.profile.id();
+                String to = chosen.profile.id();
+                ex.tieBreak = () -> "transfer to " + to;
             } else {
                 ex.skip(t.pinned, r, detail(t.pinned, t, r));
             }
@@ -758,13 +760,14 @@ public final class RoutingCore {
                 if (r == null) {
                     chosen = s;
                     ex.index("previous agent " + s.profile.id(), 1);
-                    ex.tieBreak = "sticky: " + s.profile.id() + " last served this customer";
+                    ex.tieBreak = () -> "sticky: " + s.profile.id() + " last served this customer";
                 } else if (t.stickyActive(now) && s.presence.routable()
                         && (r == Rejection.CHANNEL_FULL || r == Rejection.TOTAL_FULL)) {
                     ex.index("previous agent " + s.profile.id(), 1);
                     ex.skip(s, r, detail(s, t, r));
-                    ex.tieBreak = "held for previous agent " + s.profile.id() + " until "
-                            + Instant.ofEpochMilli(t.stickyUntilMillis);
+                    long until = t.stickyUntilMillis;
+                    ex.tieBreak = () -> "held for previous agent " + s.profile.id() + " until "
+                            + Instant.ofEpochMilli(until);
                     return enqueue(t, now, ex);
                 } else {
                     ex.skip(s, r, detail(s, t, r) + " (sticky preference dropped)");
@@ -777,7 +780,7 @@ public final class RoutingCore {
         }
         if (chosen == null) {
             if (ex.tieBreak == null) {
-                ex.tieBreak = "no eligible agent; waiting in " + q.spec.id();
+                ex.tieBreak = () -> "no eligible agent; waiting in " + q.spec.id();
             }
             return enqueue(t, now, ex);
         }
@@ -791,7 +794,7 @@ public final class RoutingCore {
             if (!t.skillActive(i)) {
                 continue;
             }
-            Bucket b = bucket(si, t.channel, t.language, t.skills[i], t.minLevels[i]);
+            Bucket b = bucket(si, t.channel, t.language, t.skills[i], levelFloor(t.minLevels[i]));
             if (strategy.kind() == RoutingStrategy.Kind.MOST_SKILLED) {
                 best = b;
                 break;
@@ -805,7 +808,18 @@ public final class RoutingCore {
         }
         ex.index(best.description, best.size());
         int groups = best.groupCount();
+        int mostSkilledFloor = Integer.MAX_VALUE;
+        if (strategy.kind() == RoutingStrategy.Kind.MOST_SKILLED && best.skill >= 0) {
+            for (int i = 0; i < t.skills.length; i++) {
+                if (t.skills[i] == best.skill) {
+                    mostSkilledFloor = -t.minLevels[i];
+                }
+            }
+        }
         for (int g = 0; g < groups; g++) {
+            if (best.groupKey(g) > mostSkilledFloor) {
+                break; // most-skilled groups are ordered by level, highest first: the rest are below the minimum
+            }
             for (int o = best.groupHead(g); o != Bucket.NONE; o = best.next(o)) {
                 AgentState a = agents[o];
                 Rejection r = rejection(a, t);
@@ -837,8 +851,7 @@ public final class RoutingCore {
         t.sticky = null;
         leaveLane(t);
         Instant at = Instant.ofEpochMilli(now);
-        String tieBreak = ex.tieBreak != null ? ex.tieBreak : tieBreak(ex, a, t);
-        Explanation explanation = ex.build(tieBreak);
+        Explanation explanation = ex.build(ex.tieBreak != null ? ex.tieBreak : tieBreak(ex, a, now));
         RoutingDecision d;
         if (q.spec.offerTimeout() != null) {
             t.phase = TaskPhase.OFFERED;
@@ -904,18 +917,23 @@ public final class RoutingCore {
 
     private void free(TaskRecord t) {
         AgentState a = t.agent;
+        freeWithoutReindex(t);
+        reindex(a);
+    }
+
+    private static void freeWithoutReindex(TaskRecord t) {
+        AgentState a = t.agent;
         a.addUsed(t.channel, -t.agentCost);
         a.openTasks--;
         t.agent = null;
         t.agentCost = 0;
-        reindex(a);
     }
 
     /**
      * Agent-side routing: the agent has room again, so give it the best waiting tasks it can serve (highest
      * effective priority, then oldest), until it is full or nothing fits.
      */
-    private List<RoutingDecision> fill(AgentState a, long now, String trigger) {
+    private List<RoutingDecision> fill(AgentState a, long now, String why, String subject) {
         List<RoutingDecision> out = null;
         while (waitingTotal > 0 && a.presence.routable() && !a.removed) {
             TaskRecord t = bestWaitingFor(a, now);
@@ -923,10 +941,14 @@ public final class RoutingCore {
                 break;
             }
             QueueRuntime q = t.queue;
+            String trigger = "agent " + a.profile.id() + " " + why + (subject == null ? "" : " " + subject);
             Explainer ex = new Explainer(trigger, strategies.get(q.strategyIndex));
             ex.index("waiting tasks, by priority then age", waitingTotal);
-            ex.tieBreak = "highest priority (" + q.effectivePriority(t, now) + "), then oldest (created "
-                    + Instant.ofEpochMilli(t.createdAtMillis) + ") waiting task " + a.profile.id() + " can serve";
+            int priority = q.effectivePriority(t, now);
+            long created = t.createdAtMillis;
+            String agentId = a.profile.id();
+            ex.tieBreak = () -> "highest priority (" + priority + "), then oldest (created "
+                    + Instant.ofEpochMilli(created) + ") waiting task " + agentId + " can serve";
             out = add(out, assign(t, a, now, ex));
         }
         return out == null ? List.of() : out;
@@ -1079,23 +1101,30 @@ public final class RoutingCore {
         }
     }
 
-    private String tieBreak(Explainer ex, AgentState a, TaskRecord t) {
+    /** Captures the facts now (the agent's state changes right after) and formats them only when read. */
+    private static Supplier<String> tieBreak(Explainer ex, AgentState a, long now) {
         RoutingStrategy s = ex.strategy;
-        String head = ex.considered == null && ex.notShown == 0 ? "first" : "first eligible";
-        String tail = " of " + ex.indexed + " in index " + ex.indexDescription;
-        switch (s.kind()) {
-            case LEAST_LOADED:
-                return "least-loaded: " + ex.groupKey + " open tasks, least recently assigned; " + head + tail;
-            case ROUND_ROBIN:
-                return "round-robin: least recently assigned; " + head + tail;
-            case MOST_SKILLED:
-                return "most-skilled: level " + (-ex.groupKey) + ", then longest idle (last activity "
-                        + Instant.ofEpochMilli(a.activityAtMillis) + "); " + head + tail;
-            case CUSTOM:
-                return s.name() + ": rank " + ex.groupKey + ", then longest idle; " + head + tail;
-            default:
-                return "longest-idle: last activity " + Instant.ofEpochMilli(a.activityAtMillis) + "; " + head + tail;
-        }
+        boolean first = ex.considered == null && ex.notShown == 0;
+        int indexed = ex.indexed;
+        String index = ex.indexDescription;
+        int group = ex.groupKey;
+        long idleMillis = Math.max(0, now - a.activityAtMillis);
+        return () -> {
+            String tail = "; " + (first ? "first" : "first eligible") + " of " + indexed + " in index " + index;
+            switch (s.kind()) {
+                case LEAST_LOADED:
+                    return "least-loaded: " + group + " open tasks, least recently assigned" + tail;
+                case ROUND_ROBIN:
+                    return "round-robin: least recently assigned" + tail;
+                case MOST_SKILLED:
+                    return "most-skilled: level " + (-group) + ", then longest idle (idle for " + idleMillis + " ms)"
+                            + tail;
+                case CUSTOM:
+                    return s.name() + ": rank " + group + ", then longest idle (idle for " + idleMillis + " ms)" + tail;
+                default:
+                    return "longest-idle: idle for " + idleMillis + " ms" + tail;
+            }
+        };
     }
 
     /** Collects the candidates a decision looked at; bounded by the configured limit. */
@@ -1106,7 +1135,7 @@ public final class RoutingCore {
         int indexed;
         List<CandidateVerdict> considered;
         int notShown;
-        String tieBreak;
+        Supplier<String> tieBreak;
         AgentState chosen;
         int groupKey;
 
@@ -1135,13 +1164,22 @@ public final class RoutingCore {
             return considered == null || considered.size() < explainLimit;
         }
 
-        Explanation build(String tie) {
+        Explanation build(Supplier<String> tie) {
             return new Explanation(trigger, strategy.name(), indexDescription, indexed,
-                    considered == null ? List.of() : considered, notShown, tie == null ? "" : tie);
+                    considered == null ? List.of() : considered, notShown, tie == null ? () -> "" : tie);
         }
     }
 
     // ------------------------------------------------------------------------------------------------ index
+
+    /**
+     * Indexes are keyed by a coarse floor of the minimum level (0, 5 or 8), not by every level: an agent then
+     * belongs to at most three indexes per skill and language instead of eleven, which keeps assign and release
+     * cheap, while the walk only skips agents between the floor and the exact level.
+     */
+    static int levelFloor(int minLevel) {
+        return minLevel >= 8 ? 8 : minLevel >= 5 ? 5 : 0;
+    }
 
     private Bucket bucket(int strategyIndex, int channel, int language, int skill, int minLevel) {
         long key = ((long) strategyIndex << 56) | ((long) channel << 42) | ((long) (language + 1) << 28)
