@@ -1,5 +1,7 @@
 package io.supportkit.routing.internal;
 
+import io.supportkit.routing.RoutingStrategy;
+
 import java.util.Arrays;
 
 /**
@@ -13,6 +15,13 @@ import java.util.Arrays;
  * ordinal, so moving an agent allocates nothing. Only agents that are routable with a spare unit on the channel
  * are linked ("listed"); all qualifying agents are "members".
  *
+ * <p><b>Lazy maintenance.</b> Every strategy key only grows while an agent stays listed (activity and
+ * assignment sequences increase; least-loaded is the exception and is fixed eagerly when load drops). So an
+ * entry may carry a stale, smaller key, or belong to an agent that is no longer routable or has no spare unit:
+ * the router fixes such entries when a walk meets them (moving them later, or unlinking them) instead of touching
+ * every index on every assignment. Entries are sorted by the keys they carry, and an agent's real key is never
+ * below that, so the first current, eligible entry of a walk is still the true best.
+ *
  * <p>Not thread-safe: guarded by the router's lock.
  */
 final class Bucket {
@@ -20,6 +29,7 @@ final class Bucket {
 
     final long key;
     final int strategyIndex;
+    final RoutingStrategy.Kind kind;
     final int channel;
     final int language;
     final int skill;
@@ -39,10 +49,11 @@ final class Bucket {
     private int groupCount;
     private int size;
 
-    Bucket(long key, int strategyIndex, int channel, int language, int skill, int minLevel, String description,
+    Bucket(long key, int strategyIndex, RoutingStrategy.Kind kind, int channel, int language, int skill, int minLevel, String description,
            int agentCapacity) {
         this.key = key;
         this.strategyIndex = strategyIndex;
+        this.kind = kind;
         this.channel = channel;
         this.language = language;
         this.skill = skill;

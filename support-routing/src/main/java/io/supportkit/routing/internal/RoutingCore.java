@@ -262,7 +262,9 @@ public final class RoutingCore {
             a.activitySeq = ++seq;
             a.activityAtMillis = now;
         }
-        reindex(a);
+        if (presence.routable()) {
+            relist(a);
+        }
         if (!listeners.isEmpty()) {
             pending.add(new RoutingEvent.PresenceChanged(Instant.ofEpochMilli(now), ++eventSeq, a.profile.id(), from,
                     presence));
@@ -443,7 +445,7 @@ public final class RoutingCore {
         if (presenceAfter != null) {
             out = concat(out, changePresence(a, presenceAfter, now));
         }
-        reindex(a);
+        relist(a);
         return concat(out, fill(a, now, "has a returned reservation free", null));
     }
 
@@ -467,7 +469,7 @@ public final class RoutingCore {
             tasks.remove(taskId);
             a.activitySeq = ++seq;
             a.activityAtMillis = now;
-            reindex(a);
+            relist(a);
             if (!listeners.isEmpty()) {
                 pending.add(new RoutingEvent.TaskReleased(Instant.ofEpochMilli(now), ++eventSeq, taskId,
                         a.profile.id(), Duration.ofMillis(Math.max(0, handled))));
@@ -509,7 +511,7 @@ public final class RoutingCore {
             if (a != null) {
                 a.activitySeq = ++seq;
                 a.activityAtMillis = now;
-                reindex(a);
+                relist(a);
                 out = fill(a, now, "freed by cancelled task", taskId);
             }
         } finally {
@@ -567,7 +569,7 @@ public final class RoutingCore {
             t.queue = queueOf(rule.steps().get(0));
             from.activitySeq = ++seq;
             from.activityAtMillis = now;
-            reindex(from);
+            relist(from);
             if (!listeners.isEmpty()) {
                 pending.add(new RoutingEvent.TaskTransferred(Instant.ofEpochMilli(now), ++eventSeq, taskId,
                         from.profile.id(), target, t.transfers));
@@ -816,16 +818,34 @@ public final class RoutingCore {
                 }
             }
         }
-        for (int g = 0; g < groups; g++) {
-            if (best.groupKey(g) > mostSkilledFloor) {
+        for (int g = 0; g < best.groupCount(); g++) {
+            int groupKey = best.groupKey(g);
+            if (groupKey > mostSkilledFloor) {
                 break; // most-skilled groups are ordered by level, highest first: the rest are below the minimum
             }
-            for (int o = best.groupHead(g); o != Bucket.NONE; o = best.next(o)) {
+            int o = best.groupHead(g);
+            while (o != Bucket.NONE) {
+                int nx = best.next(o);
                 AgentState a = agents[o];
+                if (!listable(a, best)) {
+                    best.unlink(o); // became busy or unavailable since it was linked
+                    o = nx;
+                    continue;
+                }
+                int gk = groupKey(best, a);
+                long ok = orderKey(best, a);
+                if (!best.isInPlace(o, gk, ok)) {
+                    // its key grew since it was linked: move it to where it belongs now (later)
+                    best.unlink(o);
+                    best.link(o, gk, ok);
+                    boolean stillHere = gk == groupKey && best.next(o) == nx;
+                    o = stillHere ? o : nx;
+                    continue;
+                }
                 Rejection r = rejection(a, t);
                 if (r == null) {
                     ex.chosen = a;
-                    ex.groupKey = best.groupKey(g);
+                    ex.groupKey = groupKey;
                     return a;
                 }
                 if (ex.wantsMore()) {
@@ -833,6 +853,7 @@ public final class RoutingCore {
                 } else {
                     ex.notShown++;
                 }
+                o = nx;
             }
         }
         return null;
@@ -870,7 +891,7 @@ public final class RoutingCore {
                     null, null, explanation);
         }
         updateTimer(t);
-        reindex(a);
+        // no index work: the agent is now busier, which walks notice and fix lazily
         return d;
     }
 
@@ -918,7 +939,7 @@ public final class RoutingCore {
     private void free(TaskRecord t) {
         AgentState a = t.agent;
         freeWithoutReindex(t);
-        reindex(a);
+        relist(a);
     }
 
     private static void freeWithoutReindex(TaskRecord t) {
@@ -1195,7 +1216,7 @@ public final class RoutingCore {
         String description = strategies.get(si).name() + ":" + channels.name(channel) + "/"
                 + (language < 0 ? "*" : languages.name(language)) + "/"
                 + (skill < 0 ? "*" : skills.name(skill) + ">=" + minLevel);
-        Bucket b = new Bucket(key, si, channel, language, skill, minLevel, description, agents.length);
+        Bucket b = new Bucket(key, si, strategies.get(si).kind(), channel, language, skill, minLevel, description, agents.length);
         buckets.put(key, b);
         allBuckets.add(b);
         List<AgentState> listable = new ArrayList<>();
@@ -1224,8 +1245,8 @@ public final class RoutingCore {
         return !a.removed && a.presence.routable() && a.spare(b.channel) >= 1;
     }
 
-    private int groupKey(Bucket b, AgentState a) {
-        switch (strategies.get(b.strategyIndex).kind()) {
+    private static int groupKey(Bucket b, AgentState a) {
+        switch (b.kind) {
             case LEAST_LOADED:
                 return a.openTasks;
             case MOST_SKILLED:
@@ -1237,13 +1258,36 @@ public final class RoutingCore {
         }
     }
 
-    private long orderKey(Bucket b, AgentState a) {
-        RoutingStrategy.Kind kind = strategies.get(b.strategyIndex).kind();
+    private static long orderKey(Bucket b, AgentState a) {
+        RoutingStrategy.Kind kind = b.kind;
         return kind == RoutingStrategy.Kind.LEAST_LOADED || kind == RoutingStrategy.Kind.ROUND_ROBIN
                 ? a.assignSeq : a.activitySeq;
     }
 
-    /** Moves the agent to its right place in every index it belongs to; O(1) per index in the steady state. */
+    /**
+     * After the agent gained room or became available: link it where it is missing, and move it forward where
+     * its key shrank (least-loaded after a release). Keys that grew are left for walks to fix.
+     */
+    private void relist(AgentState a) {
+        int o = a.ordinal;
+        for (int i = 0; i < a.bucketCount; i++) {
+            Bucket b = a.buckets[i];
+            if (!b.isListed(o)) {
+                if (listable(a, b)) {
+                    b.link(o, groupKey(b, a), orderKey(b, a));
+                }
+            } else if (b.kind == RoutingStrategy.Kind.LEAST_LOADED) {
+                int g = groupKey(b, a);
+                long k = orderKey(b, a);
+                if (!b.isInPlace(o, g, k)) {
+                    b.unlink(o);
+                    b.link(o, g, k);
+                }
+            }
+        }
+    }
+
+    /** Puts the agent at its exact place in every index it belongs to (profile changes). */
     private void reindex(AgentState a) {
         int o = a.ordinal;
         for (int i = 0; i < a.bucketCount; i++) {
