@@ -37,7 +37,7 @@ public final class Explanation {
     /**
      * @param trigger           what caused the decision (submitted, agent freed capacity, step timeout, ...)
      * @param strategy          the queue's strategy
-     * @param indexDescription  the index walked, e.g. {@code longest-idle:chat/tr/billing>=5}
+     * @param indexDescription  the index walked, e.g. {@code longest-idle:chat/tr/billing}
      * @param indexedCandidates agents in that index (routable, spare capacity, matching skill and language)
      * @param considered        candidates looked at before the winner, in order, with verdicts (capped)
      * @param notShown          candidates looked at but left out of {@code considered} to bound its size

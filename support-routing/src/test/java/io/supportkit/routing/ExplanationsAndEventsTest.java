@@ -37,7 +37,7 @@ class ExplanationsAndEventsTest {
         assertThat(d.agentId()).isEqualTo("ana");
         assertThat(why.trigger()).isEqualTo("submitted");
         assertThat(why.strategy()).isEqualTo("longest-idle");
-        assertThat(why.indexDescription()).isEqualTo("longest-idle:chat/tr/billing>=5");
+        assertThat(why.indexDescription()).isEqualTo("longest-idle:chat/tr/billing");
         assertThat(why.indexedCandidates()).isEqualTo(2);
         assertThat(why.tieBreak()).startsWith("longest-idle: idle for").contains("first of 2");
     }
