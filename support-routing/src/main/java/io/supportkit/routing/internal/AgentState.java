@@ -29,6 +29,7 @@ final class AgentState {
     long activityAtMillis;
 
     Bucket[] buckets = new Bucket[4];
+    int[] slots = new int[4];
     int bucketCount;
     boolean removed;
 
@@ -71,11 +72,17 @@ final class AgentState {
     void addBucket(Bucket b) {
         if (bucketCount == buckets.length) {
             buckets = Arrays.copyOf(buckets, bucketCount * 2);
+            slots = Arrays.copyOf(slots, bucketCount * 2);
         }
+        slots[bucketCount] = b.addMember(ordinal);
         buckets[bucketCount++] = b;
     }
 
+    /** Leaves every index (profile change or removal). */
     void clearBuckets() {
+        for (int i = 0; i < bucketCount; i++) {
+            buckets[i].removeMember(slots[i]);
+        }
         Arrays.fill(buckets, 0, bucketCount, null);
         bucketCount = 0;
     }

@@ -5,27 +5,31 @@ import io.supportkit.routing.RoutingStrategy;
 import java.util.Arrays;
 
 /**
- * An index of the agents who could take tasks of one kind (channel, language, skill at a minimum level), kept
- * in the order of one strategy, so picking an agent walks from the front instead of scanning every agent.
+ * An index of the agents who could take tasks of one kind (channel, language, skill), kept in the order of one
+ * strategy, so picking an agent walks from the front instead of scanning every agent.
  *
  * <p>Agents sit in groups ordered by an int key (load for least-loaded, minus the skill level for
  * most-skilled, the custom rank); inside a group they form an intrusive doubly linked list ordered by a long
  * key (an activity or assignment sequence). Re-inserting an agent whose key is the newest is O(1) (append at
- * the tail), which is the steady state of every strategy. All links live in int arrays indexed by the agent's
- * ordinal, so moving an agent allocates nothing. Only agents that are routable with a spare unit on the channel
- * are linked ("listed"); all qualifying agents are "members".
+ * the tail), which is the steady state of every strategy. Only agents that are routable with a spare unit on
+ * the channel are linked ("listed"); all qualifying agents are members.
  *
- * <p><b>Lazy maintenance.</b> Every strategy key only grows while an agent stays listed (activity and
- * assignment sequences increase; least-loaded is the exception and is fixed eagerly when load drops). So an
- * entry may carry a stale, smaller key, or belong to an agent that is no longer routable or has no spare unit:
- * the router fixes such entries when a walk meets them (moving them later, or unlinking them) instead of touching
- * every index on every assignment. Entries are sorted by the keys they carry, and an agent's real key is never
- * below that, so the first current, eligible entry of a walk is still the true best.
+ * <p><b>Layout.</b> Each membership is a slot of 32 bytes in one int array (links, group, listed flag, agent,
+ * order key), dense over the members of this index only, so a move touches one or two cache lines per node and
+ * allocates nothing. Slots of departed members are reused.
  *
  * <p>Not thread-safe: guarded by the router's lock.
  */
 final class Bucket {
     static final int NONE = -1;
+    private static final int STRIDE = 8;
+    private static final int PREV = 0;
+    private static final int NEXT = 1;
+    private static final int GROUP = 2;
+    private static final int LISTED = 3;
+    private static final int AGENT = 4;
+    private static final int ORDER_HI = 5;
+    private static final int ORDER_LO = 6;
 
     final long key;
     final int strategyIndex;
@@ -33,53 +37,68 @@ final class Bucket {
     final int channel;
     final int language;
     final int skill;
-    final int minLevel;
     final String description;
 
-    private int[] prev = new int[0];
-    private int[] next = new int[0];
-    private int[] groupOf = new int[0];
-    private long[] orderKey = new long[0];
-    private boolean[] listed = new boolean[0];
+    private int[] nodes = new int[16 * STRIDE];
+    private int slotCount;
+    private int freeSlot = NONE;
 
     private int[] groupKeys = new int[4];
     private int[] heads = new int[4];
     private int[] tails = new int[4];
-    private int[] groupSizes = new int[4];
     private int groupCount;
     private int size;
 
-    Bucket(long key, int strategyIndex, RoutingStrategy.Kind kind, int channel, int language, int skill, int minLevel, String description,
-           int agentCapacity) {
+    Bucket(long key, int strategyIndex, RoutingStrategy.Kind kind, int channel, int language, int skill,
+           String description) {
         this.key = key;
         this.strategyIndex = strategyIndex;
         this.kind = kind;
         this.channel = channel;
         this.language = language;
         this.skill = skill;
-        this.minLevel = minLevel;
         this.description = description;
-        ensureAgentCapacity(agentCapacity);
     }
 
-    void ensureAgentCapacity(int agents) {
-        if (agents <= prev.length) {
-            return;
+    /** Adds a member (unlisted) and returns its slot. */
+    int addMember(int ordinal) {
+        int slot;
+        if (freeSlot != NONE) {
+            slot = freeSlot;
+            freeSlot = nodes[slot * STRIDE + NEXT];
+        } else {
+            slot = slotCount++;
+            if (slot * STRIDE >= nodes.length) {
+                nodes = Arrays.copyOf(nodes, nodes.length * 2);
+            }
         }
-        int n = Math.max(agents, prev.length * 2);
-        prev = Arrays.copyOf(prev, n);
-        next = Arrays.copyOf(next, n);
-        groupOf = Arrays.copyOf(groupOf, n);
-        orderKey = Arrays.copyOf(orderKey, n);
-        listed = Arrays.copyOf(listed, n);
+        int n = slot * STRIDE;
+        nodes[n + PREV] = NONE;
+        nodes[n + NEXT] = NONE;
+        nodes[n + LISTED] = 0;
+        nodes[n + AGENT] = ordinal;
+        return slot;
+    }
+
+    /** Removes a member; the slot may be reused by a later member. */
+    void removeMember(int slot) {
+        unlink(slot);
+        int n = slot * STRIDE;
+        nodes[n + AGENT] = NONE;
+        nodes[n + NEXT] = freeSlot;
+        freeSlot = slot;
     }
 
     int size() {
         return size;
     }
 
-    boolean isListed(int ordinal) {
-        return ordinal < listed.length && listed[ordinal];
+    int agentOf(int slot) {
+        return nodes[slot * STRIDE + AGENT];
+    }
+
+    boolean isListed(int slot) {
+        return nodes[slot * STRIDE + LISTED] != 0;
     }
 
     int groupCount() {
@@ -94,70 +113,75 @@ final class Bucket {
         return groupKeys[groupIndex];
     }
 
-    int next(int ordinal) {
-        return next[ordinal];
+    int next(int slot) {
+        return nodes[slot * STRIDE + NEXT];
     }
 
-    /** Whether the agent is listed with exactly these keys at the tail of its group (nothing to move). */
-    boolean isInPlace(int ordinal, int group, long order) {
-        if (!listed[ordinal]) {
-            return false;
-        }
-        int g = groupOf[ordinal];
-        return groupKeys[g] == group && orderKey[ordinal] == order;
+    private long order(int n) {
+        return ((long) nodes[n + ORDER_HI] << 32) | (nodes[n + ORDER_LO] & 0xFFFFFFFFL);
     }
 
-    void unlink(int ordinal) {
-        if (!listed[ordinal]) {
+    /** Whether the member is listed with exactly these keys (nothing to move). */
+    boolean isInPlace(int slot, int group, long order) {
+        int n = slot * STRIDE;
+        return nodes[n + LISTED] != 0 && groupKeys[nodes[n + GROUP]] == group && order(n) == order;
+    }
+
+    void unlink(int slot) {
+        int n = slot * STRIDE;
+        if (nodes[n + LISTED] == 0) {
             return;
         }
-        int g = groupOf[ordinal];
-        int p = prev[ordinal];
-        int n = next[ordinal];
+        int g = nodes[n + GROUP];
+        int p = nodes[n + PREV];
+        int x = nodes[n + NEXT];
         if (p == NONE) {
-            heads[g] = n;
+            heads[g] = x;
         } else {
-            next[p] = n;
+            nodes[p * STRIDE + NEXT] = x;
         }
-        if (n == NONE) {
+        if (x == NONE) {
             tails[g] = p;
         } else {
-            prev[n] = p;
+            nodes[x * STRIDE + PREV] = p;
         }
-        listed[ordinal] = false;
-        groupSizes[g]--;
+        nodes[n + LISTED] = 0;
         size--;
     }
 
-    /** Links the agent into group {@code group} at the place of {@code order}, searching from the tail. */
-    void link(int ordinal, int group, long order) {
+    /** Links the member into group {@code group} at the place of {@code order}, searching from the tail. */
+    void link(int slot, int group, long order) {
         int g = groupIndex(group);
         int after = tails[g];
-        while (after != NONE && orderKey[after] > order) {
-            after = prev[after];
+        while (after != NONE && order(after * STRIDE) > order) {
+            after = nodes[after * STRIDE + PREV];
         }
-        int before = after == NONE ? heads[g] : next[after];
-        prev[ordinal] = after;
-        next[ordinal] = before;
+        int before = after == NONE ? heads[g] : nodes[after * STRIDE + NEXT];
+        int n = slot * STRIDE;
+        nodes[n + PREV] = after;
+        nodes[n + NEXT] = before;
         if (after == NONE) {
-            heads[g] = ordinal;
+            heads[g] = slot;
         } else {
-            next[after] = ordinal;
+            nodes[after * STRIDE + NEXT] = slot;
         }
         if (before == NONE) {
-            tails[g] = ordinal;
+            tails[g] = slot;
         } else {
-            prev[before] = ordinal;
+            nodes[before * STRIDE + PREV] = slot;
         }
-        groupOf[ordinal] = g;
-        orderKey[ordinal] = order;
-        listed[ordinal] = true;
-        groupSizes[g]++;
+        nodes[n + GROUP] = g;
+        nodes[n + ORDER_HI] = (int) (order >>> 32);
+        nodes[n + ORDER_LO] = (int) order;
+        nodes[n + LISTED] = 1;
         size++;
     }
 
     /** Index of the group with key {@code group}, created when missing. */
     private int groupIndex(int group) {
+        if (groupCount == 1 && groupKeys[0] == group) {
+            return 0;
+        }
         int lo = 0;
         int hi = groupCount - 1;
         while (lo <= hi) {
@@ -177,22 +201,20 @@ final class Bucket {
             groupKeys = Arrays.copyOf(groupKeys, n);
             heads = Arrays.copyOf(heads, n);
             tails = Arrays.copyOf(tails, n);
-            groupSizes = Arrays.copyOf(groupSizes, n);
         }
         int at = lo;
         System.arraycopy(groupKeys, at, groupKeys, at + 1, groupCount - at);
         System.arraycopy(heads, at, heads, at + 1, groupCount - at);
         System.arraycopy(tails, at, tails, at + 1, groupCount - at);
-        System.arraycopy(groupSizes, at, groupSizes, at + 1, groupCount - at);
         groupKeys[at] = group;
         heads[at] = NONE;
         tails[at] = NONE;
-        groupSizes[at] = 0;
         groupCount++;
-        // shift the group index of every listed agent in later groups
-        for (int o = 0; o < listed.length; o++) {
-            if (listed[o] && groupOf[o] >= at) {
-                groupOf[o]++;
+        // shift the group index of every listed member in later groups
+        for (int s = 0; s < slotCount; s++) {
+            int n = s * STRIDE;
+            if (nodes[n + LISTED] != 0 && nodes[n + GROUP] >= at) {
+                nodes[n + GROUP]++;
             }
         }
         return at;

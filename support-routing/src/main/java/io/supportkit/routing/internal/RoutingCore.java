@@ -135,9 +135,6 @@ public final class RoutingCore {
             if (a == null) {
                 a = newAgent(profile.id(), now);
             } else {
-                for (int i = 0; i < a.bucketCount; i++) {
-                    a.buckets[i].unlink(a.ordinal);
-                }
                 a.clearBuckets();
             }
             applyProfile(a, profile);
@@ -161,9 +158,6 @@ public final class RoutingCore {
             agents = Arrays.copyOf(agents, agents.length * 2);
         }
         agents[a.ordinal] = a;
-        for (Bucket b : allBuckets) {
-            b.ensureAgentCapacity(agents.length);
-        }
         agentsById.put(id, a);
         a.presenceSinceMillis = now;
         a.activityAtMillis = now;
@@ -220,9 +214,6 @@ public final class RoutingCore {
             if (a.openTasks > 0) {
                 throw new ConflictException("agent '" + agentId + "' still has " + a.openTasks
                         + " open tasks; release, cancel or transfer them first");
-            }
-            for (int i = 0; i < a.bucketCount; i++) {
-                a.buckets[i].unlink(a.ordinal);
             }
             a.clearBuckets();
             a.removed = true;
@@ -802,7 +793,7 @@ public final class RoutingCore {
             if (!t.skillActive(i)) {
                 continue;
             }
-            Bucket b = bucket(si, t.channel, t.language, t.skills[i], 0);
+            Bucket b = bucket(si, t.channel, t.language, t.skills[i]);
             if (strategy.kind() == RoutingStrategy.Kind.MOST_SKILLED) {
                 best = b;
                 break;
@@ -812,7 +803,7 @@ public final class RoutingCore {
             }
         }
         if (best == null) {
-            best = bucket(si, t.channel, t.language, -1, 0);
+            best = bucket(si, t.channel, t.language, -1);
         }
         ex.index(best.description, best.size());
         int groups = best.groupCount();
@@ -832,7 +823,7 @@ public final class RoutingCore {
             int o = best.groupHead(g);
             while (o != Bucket.NONE) {
                 int nx = best.next(o);
-                AgentState a = agents[o];
+                AgentState a = agents[best.agentOf(o)];
                 if (!listable(a, best)) {
                     best.unlink(o); // became busy or unavailable since it was linked
                     o = nx;
@@ -1204,21 +1195,21 @@ public final class RoutingCore {
      * language (not eleven), which keeps assign and release cheap; the walk skips agents below the level, and
      * most-skilled walks stop at the first group below it.
      */
-    private Bucket bucket(int strategyIndex, int channel, int language, int skill, int minLevel) {
+    private Bucket bucket(int strategyIndex, int channel, int language, int skill) {
         long key = ((long) strategyIndex << 56) | ((long) channel << 42) | ((long) (language + 1) << 28)
-                | ((long) (skill + 1) << 4) | minLevel;
+                | (skill + 1);
         Bucket b = buckets.get(key);
         if (b == null) {
-            b = createBucket(key, strategyIndex, channel, language, skill, minLevel);
+            b = createBucket(key, strategyIndex, channel, language, skill);
         }
         return b;
     }
 
-    private Bucket createBucket(long key, int si, int channel, int language, int skill, int minLevel) {
+    private Bucket createBucket(long key, int si, int channel, int language, int skill) {
         String description = strategies.get(si).name() + ":" + channels.name(channel) + "/"
                 + (language < 0 ? "*" : languages.name(language)) + "/"
                 + (skill < 0 ? "*" : skills.name(skill));
-        Bucket b = new Bucket(key, si, strategies.get(si).kind(), channel, language, skill, minLevel, description, agents.length);
+        Bucket b = new Bucket(key, si, strategies.get(si).kind(), channel, language, skill, description);
         buckets.put(key, b);
         allBuckets.add(b);
         List<AgentState> listable = new ArrayList<>();
@@ -1233,14 +1224,14 @@ public final class RoutingCore {
         }
         listable.sort(Comparator.<AgentState>comparingInt(a -> groupKey(b, a)).thenComparingLong(a -> orderKey(b, a)));
         for (AgentState a : listable) {
-            b.link(a.ordinal, groupKey(b, a), orderKey(b, a));
+            b.link(a.slots[a.bucketCount - 1], groupKey(b, a), orderKey(b, a));
         }
         return b;
     }
 
     private static boolean qualifies(AgentState a, Bucket b) {
         return a.cap(b.channel) > 0 && (b.language < 0 || a.languages.get(b.language))
-                && (b.skill < 0 || a.level(b.skill) >= b.minLevel);
+                && (b.skill < 0 || a.level(b.skill) >= 0);
     }
 
     private static boolean listable(AgentState a, Bucket b) {
@@ -1275,9 +1266,9 @@ public final class RoutingCore {
             reindex(a);
             return;
         }
-        int o = a.ordinal;
         for (int i = 0; i < a.bucketCount; i++) {
             Bucket b = a.buckets[i];
+            int o = a.slots[i];
             if (!b.isListed(o)) {
                 if (listable(a, b)) {
                     b.link(o, groupKey(b, a), orderKey(b, a));
@@ -1295,9 +1286,9 @@ public final class RoutingCore {
 
     /** Puts the agent at its exact place in every index it belongs to (profile changes). */
     private void reindex(AgentState a) {
-        int o = a.ordinal;
         for (int i = 0; i < a.bucketCount; i++) {
             Bucket b = a.buckets[i];
+            int o = a.slots[i];
             if (listable(a, b)) {
                 int g = groupKey(b, a);
                 long k = orderKey(b, a);
