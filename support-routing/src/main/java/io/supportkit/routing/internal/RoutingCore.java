@@ -93,6 +93,7 @@ public final class RoutingCore {
     private final HashMap<String, TaskRecord> tasks = new HashMap<>();
     private final TreeSet<TaskRecord> timers = new TreeSet<>(BY_DEADLINE);
     private ArrayList<RoutingEvent> pending = new ArrayList<>();
+    private final Explainer routeExplainer = new Explainer("", RoutingStrategy.LONGEST_IDLE);
 
     private long seq;
     private long eventSeq;
@@ -740,7 +741,7 @@ public final class RoutingCore {
     private RoutingDecision tryRoute(TaskRecord t, long now, String trigger) {
         QueueRuntime q = t.queue;
         RoutingStrategy strategy = strategies.get(q.strategyIndex);
-        Explainer ex = new Explainer(trigger, strategy);
+        Explainer ex = routeExplainer.reset(trigger, strategy);
         AgentState chosen = null;
         if (t.pinned != null) {
             ex.index("transfer target " + t.pinned.profile.id(), 1);
@@ -1147,8 +1148,8 @@ public final class RoutingCore {
 
     /** Collects the candidates a decision looked at; bounded by the configured limit. */
     private final class Explainer {
-        final String trigger;
-        final RoutingStrategy strategy;
+        String trigger;
+        RoutingStrategy strategy;
         String indexDescription = "";
         int indexed;
         List<CandidateVerdict> considered;
@@ -1160,6 +1161,20 @@ public final class RoutingCore {
         Explainer(String trigger, RoutingStrategy strategy) {
             this.trigger = trigger;
             this.strategy = strategy;
+        }
+
+        /** Reuse for the next decision: safe because decisions are made one at a time under the lock. */
+        Explainer reset(String trigger, RoutingStrategy strategy) {
+            this.trigger = trigger;
+            this.strategy = strategy;
+            indexDescription = "";
+            indexed = 0;
+            considered = null;
+            notShown = 0;
+            tieBreak = null;
+            chosen = null;
+            groupKey = 0;
+            return this;
         }
 
         void index(String description, int size) {

@@ -40,7 +40,9 @@ final class TaskRecord {
     AgentState sticky;
     long stickyUntilMillis = NO_DEADLINE;
 
-    int[] excluded = new int[0];
+    private static final int[] NO_AGENTS = new int[0];
+
+    int[] excluded = NO_AGENTS;
     int excludedCount;
     int transfers;
 
