@@ -49,7 +49,10 @@ public class RoutingContendedBenchmark {
             workload.agents.forEach(a -> router.setPresence(a.id(), Presence.AVAILABLE));
             int preload = Math.min(agents * 5 / 2, 50_000);
             for (int i = 0; i < preload; i++) {
-                router.submit(workload.task("bg-" + i, i % Workload.TASK_KINDS));
+                Task t = workload.task("bg-" + i, i % Workload.TASK_KINDS);
+                if (router.submit(t).outcome() == RoutingDecision.Outcome.QUEUED) {
+                    router.cancel(t.id());
+                }
             }
         }
     }

@@ -59,12 +59,6 @@ import java.util.function.Supplier;
  * each.
  */
 public final class RoutingCore {
-    /**
-     * Eager index maintenance: every change moves the agent to its place in all its indexes at once. With
-     * monotone keys the place is the tail, so each move is O(1); measured faster than deferring the moves to
-     * walks, whose later re-insertions are no longer at the tail.
-     */
-    private static final boolean EAGER = true;
     private static final System.Logger LOG = System.getLogger("io.supportkit.routing.Router");
     private static final Comparator<TaskRecord> BY_DEADLINE =
             Comparator.<TaskRecord>comparingLong(t -> t.deadline).thenComparingLong(t -> t.seq);
@@ -260,9 +254,7 @@ public final class RoutingCore {
             a.activitySeq = ++seq;
             a.activityAtMillis = now;
         }
-        if (presence.routable()) {
-            relist(a);
-        }
+        reindex(a);
         if (!listeners.isEmpty()) {
             pending.add(new RoutingEvent.PresenceChanged(Instant.ofEpochMilli(now), ++eventSeq, a.profile.id(), from,
                     presence));
@@ -443,7 +435,7 @@ public final class RoutingCore {
         if (presenceAfter != null) {
             out = concat(out, changePresence(a, presenceAfter, now));
         }
-        relist(a);
+        reindex(a);
         return concat(out, fill(a, now, "has a returned reservation free", null));
     }
 
@@ -467,7 +459,7 @@ public final class RoutingCore {
             tasks.remove(taskId);
             a.activitySeq = ++seq;
             a.activityAtMillis = now;
-            relist(a);
+            reindex(a);
             if (!listeners.isEmpty()) {
                 pending.add(new RoutingEvent.TaskReleased(Instant.ofEpochMilli(now), ++eventSeq, taskId,
                         a.profile.id(), Duration.ofMillis(Math.max(0, handled))));
@@ -509,7 +501,7 @@ public final class RoutingCore {
             if (a != null) {
                 a.activitySeq = ++seq;
                 a.activityAtMillis = now;
-                relist(a);
+                reindex(a);
                 out = fill(a, now, "freed by cancelled task", taskId);
             }
         } finally {
@@ -567,7 +559,7 @@ public final class RoutingCore {
             t.queue = queueOf(rule.steps().get(0));
             from.activitySeq = ++seq;
             from.activityAtMillis = now;
-            relist(from);
+            reindex(from);
             if (!listeners.isEmpty()) {
                 pending.add(new RoutingEvent.TaskTransferred(Instant.ofEpochMilli(now), ++eventSeq, taskId,
                         from.profile.id(), target, t.transfers));
@@ -826,14 +818,15 @@ public final class RoutingCore {
                 int nx = best.next(o);
                 AgentState a = agents[best.agentOf(o)];
                 if (!listable(a, best)) {
-                    best.unlink(o); // became busy or unavailable since it was linked
+                    best.unlink(o); // defensive, as below: never pick an agent that is not listable
                     o = nx;
                     continue;
                 }
                 int gk = groupKey(best, a);
                 long ok = orderKey(best, a);
                 if (!best.isInPlace(o, gk, ok)) {
-                    // its key grew since it was linked: move it to where it belongs now (later)
+                    // defensive: every change reindexes at once, but should a key have grown without it, move
+                    // the entry to where it belongs now (later) rather than trust a stale order
                     best.unlink(o);
                     best.link(o, gk, ok);
                     boolean stillHere = gk == groupKey && best.next(o) == nx;
@@ -937,7 +930,7 @@ public final class RoutingCore {
     private void free(TaskRecord t) {
         AgentState a = t.agent;
         freeWithoutReindex(t);
-        relist(a);
+        reindex(a);
     }
 
     private static void freeWithoutReindex(TaskRecord t) {
@@ -976,10 +969,12 @@ public final class RoutingCore {
     private TaskRecord bestWaitingFor(AgentState a, long now) {
         List<Lane> lanes = new ArrayList<>();
         for (QueueRuntime q : queues.values()) {
-            for (TreeSet<TaskRecord> set : q.lanes.values()) {
-                Lane lane = new Lane(q, set.iterator());
-                if (lane.head != null) {
-                    lanes.add(lane);
+            for (QueueRuntime.Lane waiting : q.lanes.values()) {
+                if (waiting.mayServe(a)) {
+                    Lane lane = new Lane(q, waiting.tasks.iterator());
+                    if (lane.head != null) {
+                        lanes.add(lane);
+                    }
                 }
             }
         }
@@ -1273,33 +1268,10 @@ public final class RoutingCore {
     }
 
     /**
-     * After the agent gained room or became available: link it where it is missing, and move it forward where
-     * its key shrank (least-loaded after a release). Keys that grew are left for walks to fix.
+     * Puts the agent at its exact place in every index it belongs to, after any change of its presence, load or
+     * profile. Keys only grow, so the place is the tail of its group: O(1) per index, no allocation. (Deferring
+     * these moves to the walks was measured slower: by then the place is no longer the tail.)
      */
-    private void relist(AgentState a) {
-        if (EAGER) {
-            reindex(a);
-            return;
-        }
-        for (int i = 0; i < a.bucketCount; i++) {
-            Bucket b = a.buckets[i];
-            int o = a.slots[i];
-            if (!b.isListed(o)) {
-                if (listable(a, b)) {
-                    b.link(o, groupKey(b, a), orderKey(b, a));
-                }
-            } else if (b.kind == RoutingStrategy.Kind.LEAST_LOADED) {
-                int g = groupKey(b, a);
-                long k = orderKey(b, a);
-                if (!b.isInPlace(o, g, k)) {
-                    b.unlink(o);
-                    b.link(o, g, k);
-                }
-            }
-        }
-    }
-
-    /** Puts the agent at its exact place in every index it belongs to (profile changes). */
     private void reindex(AgentState a) {
         for (int i = 0; i < a.bucketCount; i++) {
             Bucket b = a.buckets[i];
@@ -1412,8 +1384,8 @@ public final class RoutingCore {
             int available = 0;
             if (id >= 0) {
                 for (QueueRuntime q : queues.values()) {
-                    for (TreeSet<TaskRecord> lane : q.lanes.values()) {
-                        for (TaskRecord t : lane) {
+                    for (QueueRuntime.Lane lane : q.lanes.values()) {
+                        for (TaskRecord t : lane.tasks) {
                             for (int i = 0; i < t.skills.length; i++) {
                                 if (t.skills[i] == id && t.skillActive(i)) {
                                     waiting++;

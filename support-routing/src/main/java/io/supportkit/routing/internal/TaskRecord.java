@@ -29,6 +29,7 @@ final class TaskRecord {
     QueueRuntime queue;
     TaskPhase phase = TaskPhase.WAITING;
     boolean inLane;
+    long laneKey;
     AgentState agent;
     int agentCost;
     long offerExpiresAtMillis = NO_DEADLINE;
