@@ -1,0 +1,222 @@
+package io.supportkit.routing.internal;
+
+import io.supportkit.routing.RoutingStrategy;
+
+import java.util.Arrays;
+
+/**
+ * An index of the agents who could take tasks of one kind (channel, language, skill), kept in the order of one
+ * strategy, so picking an agent walks from the front instead of scanning every agent.
+ *
+ * <p>Agents sit in groups ordered by an int key (load for least-loaded, minus the skill level for
+ * most-skilled, the custom rank); inside a group they form an intrusive doubly linked list ordered by a long
+ * key (an activity or assignment sequence). Re-inserting an agent whose key is the newest is O(1) (append at
+ * the tail), which is the steady state of every strategy. Only agents that are routable with a spare unit on
+ * the channel are linked ("listed"); all qualifying agents are members.
+ *
+ * <p><b>Layout.</b> Each membership is a slot of 32 bytes in one int array (links, group, listed flag, agent,
+ * order key), dense over the members of this index only, so a move touches one or two cache lines per node and
+ * allocates nothing. Slots of departed members are reused.
+ *
+ * <p>Not thread-safe: guarded by the router's lock.
+ */
+final class Bucket {
+    static final int NONE = -1;
+    private static final int STRIDE = 8;
+    private static final int PREV = 0;
+    private static final int NEXT = 1;
+    private static final int GROUP = 2;
+    private static final int LISTED = 3;
+    private static final int AGENT = 4;
+    private static final int ORDER_HI = 5;
+    private static final int ORDER_LO = 6;
+
+    final long key;
+    final int strategyIndex;
+    final RoutingStrategy.Kind kind;
+    final int channel;
+    final int language;
+    final int skill;
+    final String description;
+
+    private int[] nodes = new int[16 * STRIDE];
+    private int slotCount;
+    private int freeSlot = NONE;
+
+    private int[] groupKeys = new int[4];
+    private int[] heads = new int[4];
+    private int[] tails = new int[4];
+    private int groupCount;
+    private int size;
+
+    Bucket(long key, int strategyIndex, RoutingStrategy.Kind kind, int channel, int language, int skill,
+           String description) {
+        this.key = key;
+        this.strategyIndex = strategyIndex;
+        this.kind = kind;
+        this.channel = channel;
+        this.language = language;
+        this.skill = skill;
+        this.description = description;
+    }
+
+    /** Adds a member (unlisted) and returns its slot. */
+    int addMember(int ordinal) {
+        int slot;
+        if (freeSlot != NONE) {
+            slot = freeSlot;
+            freeSlot = nodes[slot * STRIDE + NEXT];
+        } else {
+            slot = slotCount++;
+            if (slot * STRIDE >= nodes.length) {
+                nodes = Arrays.copyOf(nodes, nodes.length * 2);
+            }
+        }
+        int n = slot * STRIDE;
+        nodes[n + PREV] = NONE;
+        nodes[n + NEXT] = NONE;
+        nodes[n + LISTED] = 0;
+        nodes[n + AGENT] = ordinal;
+        return slot;
+    }
+
+    /** Removes a member; the slot may be reused by a later member. */
+    void removeMember(int slot) {
+        unlink(slot);
+        int n = slot * STRIDE;
+        nodes[n + AGENT] = NONE;
+        nodes[n + NEXT] = freeSlot;
+        freeSlot = slot;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int agentOf(int slot) {
+        return nodes[slot * STRIDE + AGENT];
+    }
+
+    boolean isListed(int slot) {
+        return nodes[slot * STRIDE + LISTED] != 0;
+    }
+
+    int groupCount() {
+        return groupCount;
+    }
+
+    int groupHead(int groupIndex) {
+        return heads[groupIndex];
+    }
+
+    int groupKey(int groupIndex) {
+        return groupKeys[groupIndex];
+    }
+
+    int next(int slot) {
+        return nodes[slot * STRIDE + NEXT];
+    }
+
+    private long order(int n) {
+        return ((long) nodes[n + ORDER_HI] << 32) | (nodes[n + ORDER_LO] & 0xFFFFFFFFL);
+    }
+
+    /** Whether the member is listed with exactly these keys (nothing to move). */
+    boolean isInPlace(int slot, int group, long order) {
+        int n = slot * STRIDE;
+        return nodes[n + LISTED] != 0 && groupKeys[nodes[n + GROUP]] == group && order(n) == order;
+    }
+
+    void unlink(int slot) {
+        int n = slot * STRIDE;
+        if (nodes[n + LISTED] == 0) {
+            return;
+        }
+        int g = nodes[n + GROUP];
+        int p = nodes[n + PREV];
+        int x = nodes[n + NEXT];
+        if (p == NONE) {
+            heads[g] = x;
+        } else {
+            nodes[p * STRIDE + NEXT] = x;
+        }
+        if (x == NONE) {
+            tails[g] = p;
+        } else {
+            nodes[x * STRIDE + PREV] = p;
+        }
+        nodes[n + LISTED] = 0;
+        size--;
+    }
+
+    /** Links the member into group {@code group} at the place of {@code order}, searching from the tail. */
+    void link(int slot, int group, long order) {
+        int g = groupIndex(group);
+        int after = tails[g];
+        while (after != NONE && order(after * STRIDE) > order) {
+            after = nodes[after * STRIDE + PREV];
+        }
+        int before = after == NONE ? heads[g] : nodes[after * STRIDE + NEXT];
+        int n = slot * STRIDE;
+        nodes[n + PREV] = after;
+        nodes[n + NEXT] = before;
+        if (after == NONE) {
+            heads[g] = slot;
+        } else {
+            nodes[after * STRIDE + NEXT] = slot;
+        }
+        if (before == NONE) {
+            tails[g] = slot;
+        } else {
+            nodes[before * STRIDE + PREV] = slot;
+        }
+        nodes[n + GROUP] = g;
+        nodes[n + ORDER_HI] = (int) (order >>> 32);
+        nodes[n + ORDER_LO] = (int) order;
+        nodes[n + LISTED] = 1;
+        size++;
+    }
+
+    /** Index of the group with key {@code group}, created when missing. */
+    private int groupIndex(int group) {
+        if (groupCount == 1 && groupKeys[0] == group) {
+            return 0;
+        }
+        int lo = 0;
+        int hi = groupCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int k = groupKeys[mid];
+            if (k < group) {
+                lo = mid + 1;
+            } else if (k > group) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        // a new group key: rare (a new load level or rank), so copying arrays is fine
+        if (groupCount == groupKeys.length) {
+            int n = groupCount * 2;
+            groupKeys = Arrays.copyOf(groupKeys, n);
+            heads = Arrays.copyOf(heads, n);
+            tails = Arrays.copyOf(tails, n);
+        }
+        int at = lo;
+        System.arraycopy(groupKeys, at, groupKeys, at + 1, groupCount - at);
+        System.arraycopy(heads, at, heads, at + 1, groupCount - at);
+        System.arraycopy(tails, at, tails, at + 1, groupCount - at);
+        groupKeys[at] = group;
+        heads[at] = NONE;
+        tails[at] = NONE;
+        groupCount++;
+        // shift the group index of every listed member in later groups
+        for (int s = 0; s < slotCount; s++) {
+            int n = s * STRIDE;
+            if (nodes[n + LISTED] != 0 && nodes[n + GROUP] >= at) {
+                nodes[n + GROUP]++;
+            }
+        }
+        return at;
+    }
+}

@@ -1,0 +1,123 @@
+package io.supportkit.routing.internal;
+
+import io.supportkit.routing.RoutingQueue;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A queue's waiting tasks and counters. Waiting tasks sit in lanes keyed by base priority, channel, language
+ * and first required skill, each lane ordered by original age (then submission order). An agent with free
+ * capacity only merges the lanes it could serve, and inside a lane the aged priority never rises along the
+ * order, so lanes merge cleanly. Not thread-safe: guarded by the router's lock.
+ */
+final class QueueRuntime {
+    static final Comparator<TaskRecord> BY_AGE =
+            Comparator.<TaskRecord>comparingLong(t -> t.createdAtMillis).thenComparingLong(t -> t.seq);
+
+    /** Waiting tasks of one kind, oldest first. */
+    static final class Lane {
+        final int priority;
+        final int channel;
+        final int language;
+        final int skill;
+        final TreeSet<TaskRecord> tasks = new TreeSet<>(BY_AGE);
+
+        Lane(int priority, int channel, int language, int skill) {
+            this.priority = priority;
+            this.channel = channel;
+            this.language = language;
+            this.skill = skill;
+        }
+
+        /** Whether {@code a} could serve some task of this lane (the full check follows per task). */
+        boolean mayServe(AgentState a) {
+            return a.cap(channel) > 0 && (language < 0 || a.languages.get(language))
+                    && (skill < 0 || a.level(skill) >= 0);
+        }
+    }
+
+    final RoutingQueue spec;
+    final int strategyIndex;
+    final boolean anyMember;
+    final Map<Long, Lane> lanes = new HashMap<>();
+    int waiting;
+    int offered;
+    int assigned;
+    long assignedTotal;
+    long overflowedOut;
+    long fellBack;
+    double averageWaitMillis = -1;
+    double averageHandleMillis = -1;
+
+    QueueRuntime(RoutingQueue spec, int strategyIndex) {
+        this.spec = spec;
+        this.strategyIndex = strategyIndex;
+        this.anyMember = spec.members() == io.supportkit.routing.AgentFilter.any();
+    }
+
+    /** The first skill without a drop time: every agent who may take the task has it. -1 when none. */
+    private static int laneSkill(TaskRecord t) {
+        for (int i = 0; i < t.skills.length; i++) {
+            if (t.dropAtMillis[i] == TaskRecord.NO_DEADLINE) {
+                return t.skills[i];
+            }
+        }
+        return -1;
+    }
+
+    private static long laneKey(TaskRecord t, int skill) {
+        // a transferred task pinned to an agent may go to someone without the skills: keep it in a broad lane
+        int s = t.pinned != null ? -1 : skill;
+        int lang = t.pinned != null ? -1 : t.language;
+        return ((long) t.task.priority() << 52) | ((long) t.channel << 36) | ((long) (lang + 1) << 22) | (s + 1);
+    }
+
+    void add(TaskRecord t) {
+        int skill = laneSkill(t);
+        long key = laneKey(t, skill);
+        t.laneKey = key;
+        Lane lane = lanes.get(key);
+        if (lane == null) {
+            boolean pinned = t.pinned != null;
+            lane = new Lane(t.task.priority(), t.channel, pinned ? -1 : t.language, pinned ? -1 : skill);
+            lanes.put(key, lane);
+        }
+        lane.tasks.add(t);
+        waiting++;
+    }
+
+    void remove(TaskRecord t) {
+        Lane lane = lanes.get(t.laneKey);
+        if (lane != null && lane.tasks.remove(t)) {
+            waiting--;
+            if (lane.tasks.isEmpty()) {
+                lanes.remove(t.laneKey);
+            }
+        }
+    }
+
+    int effectivePriority(TaskRecord t, long now) {
+        int p = t.task.priority();
+        if (spec.agingStep() == null) {
+            return p;
+        }
+        long age = Math.max(0, now - t.createdAtMillis);
+        long boost = Math.min(spec.maxAgingBoost(), age / spec.agingStep().toMillis());
+        return p + (int) boost;
+    }
+
+    long oldestCreatedAt() {
+        long oldest = Long.MAX_VALUE;
+        for (Lane lane : lanes.values()) {
+            oldest = Math.min(oldest, lane.tasks.first().createdAtMillis);
+        }
+        return oldest;
+    }
+
+    static double ewma(double average, double sample) {
+        return average < 0 ? sample : average * 0.8 + sample * 0.2;
+    }
+}

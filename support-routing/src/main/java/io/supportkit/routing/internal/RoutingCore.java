@@ -1,0 +1,1535 @@
+package io.supportkit.routing.internal;
+
+import io.supportkit.ConflictException;
+import io.supportkit.IllegalTransitionException;
+import io.supportkit.InvalidInputException;
+import io.supportkit.NotFoundException;
+import io.supportkit.internal.Require;
+import io.supportkit.routing.AgentFilter;
+import io.supportkit.routing.AgentProfile;
+import io.supportkit.routing.AgentStatus;
+import io.supportkit.routing.CandidateVerdict;
+import io.supportkit.routing.Explanation;
+import io.supportkit.routing.Fallback;
+import io.supportkit.routing.Presence;
+import io.supportkit.routing.QueueStats;
+import io.supportkit.routing.Rejection;
+import io.supportkit.routing.RouterStats;
+import io.supportkit.routing.RoutingDecision;
+import io.supportkit.routing.RoutingDecision.Outcome;
+import io.supportkit.routing.RoutingEvent;
+import io.supportkit.routing.RoutingQueue;
+import io.supportkit.routing.RoutingRule;
+import io.supportkit.routing.RoutingStep;
+import io.supportkit.routing.RoutingStrategy;
+import io.supportkit.routing.SkillRequirement;
+import io.supportkit.routing.SkillStats;
+import io.supportkit.routing.Task;
+import io.supportkit.routing.TaskPhase;
+import io.supportkit.routing.TaskStatus;
+import io.supportkit.routing.TransferTarget;
+import io.supportkit.routing.spi.RoutingListener;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The routing state machine behind {@link io.supportkit.routing.Router}. Every public method takes the one lock,
+ * changes state, releases it and then delivers the events it produced on the calling thread.
+ *
+ * <p>Why one lock: a routing decision reads and writes the load of one agent, the task and the index, and
+ * must see all of them consistently; the critical sections are microseconds long, so a single lock gives
+ * linearizable operations (no double assignment, no capacity overrun, no lost task, under any interleaving)
+ * at a cost far below what finer locking would save. Hosts with several independent workspaces use one router
+ * each.
+ */
+public final class RoutingCore {
+    private static final System.Logger LOG = System.getLogger("io.supportkit.routing.Router");
+    private static final Comparator<TaskRecord> BY_DEADLINE =
+            Comparator.<TaskRecord>comparingLong(t -> t.deadline).thenComparingLong(t -> t.seq);
+
+    private final InstantSource clock;
+    private final List<RoutingListener> listeners;
+    private final List<RoutingRule> rules;
+    private final RoutingRule defaultRule;
+    private final Fallback defaultFallback;
+    private final long stickyWaitMillis;
+    private final Presence presenceAfterMissedOffer;
+    private final int explainLimit;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private final Map<String, QueueRuntime> queues = new LinkedHashMap<>();
+    private final List<RoutingStrategy> strategies = new ArrayList<>();
+    private final Map<String, RoutingRule> syntheticRules = new HashMap<>();
+    private final Interner channels = new Interner("channel", 1 << 14);
+    private final Interner languages = new Interner("language", (1 << 14) - 2);
+    private final Interner skills = new Interner("skill", (1 << 20) - 2);
+    private final HashMap<String, AgentState> agentsById = new HashMap<>();
+    private AgentState[] agents = new AgentState[64];
+    private int agentSlots;
+    private final LongObjectMap<Bucket> buckets = new LongObjectMap<>();
+    private final List<Bucket> allBuckets = new ArrayList<>();
+    private final HashMap<String, TaskRecord> tasks = new HashMap<>();
+    private final TreeSet<TaskRecord> timers = new TreeSet<>(BY_DEADLINE);
+    private ArrayList<RoutingEvent> pending = new ArrayList<>();
+    private final Explainer routeExplainer = new Explainer("", RoutingStrategy.LONGEST_IDLE);
+
+    private long seq;
+    private long eventSeq;
+    private int waitingTotal;
+    private long submitted;
+    private long assignedTotal;
+    private long transfers;
+    private long fellBack;
+
+    public RoutingCore(InstantSource clock, List<RoutingListener> listeners, List<RoutingQueue> queueSpecs,
+                       List<RoutingRule> rules, String defaultQueue, Fallback defaultFallback, Duration stickyWait,
+                       Presence presenceAfterMissedOffer, int explainLimit) {
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+        this.rules = List.copyOf(rules);
+        this.defaultFallback = defaultFallback;
+        this.stickyWaitMillis = stickyWait.toMillis();
+        this.presenceAfterMissedOffer = presenceAfterMissedOffer;
+        this.explainLimit = explainLimit;
+        for (RoutingQueue q : queueSpecs) {
+            int si = strategies.indexOf(q.strategy());
+            if (si < 0) {
+                si = strategies.size();
+                strategies.add(q.strategy());
+            }
+            queues.put(q.id(), new QueueRuntime(q, si));
+        }
+        this.defaultRule = new RoutingRule("default", t -> true, List.of(RoutingStep.to(defaultQueue)), null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ agents
+
+    public List<RoutingDecision> upsertAgent(AgentProfile profile) {
+        Require.nonNull(profile, "profile");
+        List<RoutingDecision> out;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            AgentState a = agentsById.get(profile.id());
+            if (a == null) {
+                a = newAgent(profile.id(), now);
+            } else {
+                a.clearBuckets();
+            }
+            applyProfile(a, profile);
+            for (Bucket b : allBuckets) {
+                if (qualifies(a, b)) {
+                    a.addBucket(b);
+                }
+            }
+            reindex(a);
+            out = fill(a, now, "profile updated", null);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out;
+    }
+
+    private AgentState newAgent(String id, long now) {
+        AgentState a = new AgentState(agentSlots++);
+        if (a.ordinal >= agents.length) {
+            agents = Arrays.copyOf(agents, agents.length * 2);
+        }
+        agents[a.ordinal] = a;
+        agentsById.put(id, a);
+        a.presenceSinceMillis = now;
+        a.activityAtMillis = now;
+        a.activitySeq = ++seq;
+        a.assignSeq = ++seq;
+        return a;
+    }
+
+    private void applyProfile(AgentState a, AgentProfile p) {
+        a.profile = p;
+        int maxSkill = -1;
+        int[] ids = new int[p.skills().size()];
+        int[] levels = new int[ids.length];
+        int i = 0;
+        for (Map.Entry<String, Integer> e : p.skills().entrySet()) {
+            ids[i] = skills.intern(e.getKey());
+            levels[i] = e.getValue();
+            maxSkill = Math.max(maxSkill, ids[i]);
+            i++;
+        }
+        int[] skillLevel = new int[maxSkill + 1];
+        Arrays.fill(skillLevel, -1);
+        for (int k = 0; k < ids.length; k++) {
+            skillLevel[ids[k]] = levels[k];
+        }
+        a.skillLevel = skillLevel;
+        a.languages.clear();
+        for (String lang : p.languages()) {
+            a.languages.set(languages.intern(lang));
+        }
+        int maxChannel = -1;
+        Map<Integer, Integer> caps = new HashMap<>();
+        for (Map.Entry<String, Integer> e : p.capacities().entrySet()) {
+            int c = channels.intern(e.getKey());
+            caps.put(c, e.getValue());
+            maxChannel = Math.max(maxChannel, c);
+        }
+        int[] cap = new int[maxChannel + 1];
+        caps.forEach((c, v) -> cap[c] = v);
+        a.channelCap = cap;
+        a.totalCap = p.totalCapacity();
+        int[] ranks = new int[strategies.size()];
+        for (int s = 0; s < ranks.length; s++) {
+            ranks[s] = strategies.get(s).rank(p);
+        }
+        a.customRanks = ranks;
+    }
+
+    public void removeAgent(String agentId) {
+        Require.id(agentId, "agentId");
+        lock.lock();
+        try {
+            AgentState a = agent(agentId);
+            if (a.openTasks > 0) {
+                throw new ConflictException("agent '" + agentId + "' still has " + a.openTasks
+                        + " open tasks; release, cancel or transfer them first");
+            }
+            a.clearBuckets();
+            a.removed = true;
+            agentsById.remove(agentId);
+            for (TaskRecord t : tasks.values()) {
+                if (t.sticky == a) {
+                    t.sticky = null;
+                }
+                if (t.pinned == a) {
+                    t.pinned = null;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    public List<RoutingDecision> setPresence(String agentId, Presence presence) {
+        Require.id(agentId, "agentId");
+        Require.nonNull(presence, "presence");
+        List<RoutingDecision> out;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            AgentState a = agent(agentId);
+            out = changePresence(a, presence, now);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out;
+    }
+
+    private List<RoutingDecision> changePresence(AgentState a, Presence presence, long now) {
+        Presence from = a.presence;
+        if (from == presence) {
+            return List.of();
+        }
+        a.presence = presence;
+        a.presenceSinceMillis = now;
+        if (presence.routable()) {
+            a.activitySeq = ++seq;
+            a.activityAtMillis = now;
+        }
+        reindex(a);
+        if (!listeners.isEmpty()) {
+            pending.add(new RoutingEvent.PresenceChanged(Instant.ofEpochMilli(now), ++eventSeq, a.profile.id(), from,
+                    presence));
+        }
+        if (presence.routable()) {
+            return fill(a, now, "became available", null);
+        }
+        // tasks held for this agent by the sticky wait must not wait for someone who left
+        List<RoutingDecision> out = null;
+        if (waitingTotal > 0) {
+            List<TaskRecord> held = new ArrayList<>();
+            for (TaskRecord t : tasks.values()) {
+                if (t.sticky == a && t.phase == TaskPhase.WAITING) {
+                    held.add(t);
+                }
+            }
+            for (TaskRecord t : held) {
+                t.sticky = null;
+                RoutingDecision d = tryRoute(t, now, "previous agent " + a.profile.id() + " became " + presence);
+                out = add(out, d);
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    public AgentStatus agentStatus(String agentId) {
+        Require.id(agentId, "agentId");
+        lock.lock();
+        try {
+            AgentState a = agent(agentId);
+            Map<String, Integer> used = new LinkedHashMap<>();
+            for (String channel : a.profile.capacities().keySet()) {
+                used.put(channel, a.used(channels.find(channel)));
+            }
+            return new AgentStatus(a.profile, a.presence, Instant.ofEpochMilli(a.presenceSinceMillis), a.openTasks,
+                    used, a.totalUsed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AgentState agent(String agentId) {
+        AgentState a = agentsById.get(agentId);
+        if (a == null) {
+            throw new NotFoundException("no agent '" + agentId + "'");
+        }
+        return a;
+    }
+
+    // ------------------------------------------------------------------------------------------------ tasks
+
+    public RoutingDecision submit(Task task) {
+        Require.nonNull(task, "task");
+        RoutingDecision d;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            if (tasks.containsKey(task.id())) {
+                throw new ConflictException("task '" + task.id() + "' is already in the router");
+            }
+            RoutingRule rule = defaultRule;
+            for (RoutingRule r : rules) {
+                if (r.when().matches(task)) {
+                    rule = r;
+                    break;
+                }
+            }
+            long created = task.createdAt() == null ? now : task.createdAt().toEpochMilli();
+            List<SkillRequirement> reqs = task.skills();
+            int[] skillIds = new int[reqs.size()];
+            int[] minLevels = new int[reqs.size()];
+            long[] dropAt = new long[reqs.size()];
+            for (int i = 0; i < skillIds.length; i++) {
+                SkillRequirement r = reqs.get(i);
+                skillIds[i] = skills.intern(r.skill());
+                minLevels[i] = r.minLevel();
+                dropAt[i] = r.dropAfter() == null ? TaskRecord.NO_DEADLINE : created + r.dropAfter().toMillis();
+            }
+            int lang = task.language() == null ? -1 : languages.intern(task.language());
+            TaskRecord t = new TaskRecord(task, ++seq, created, channels.intern(task.channel()), lang, skillIds,
+                    minLevels, dropAt);
+            t.rule = rule;
+            t.ruleName = rule.name();
+            dropExpiredOptionalSkills(t, now);
+            if (task.lastAgentId() != null) {
+                AgentState s = agentsById.get(task.lastAgentId());
+                if (s != null && s.presence.routable()) {
+                    t.sticky = s;
+                    t.stickyUntilMillis = now + stickyWaitMillis;
+                }
+            }
+            tasks.put(task.id(), t);
+            submitted++;
+            int step = stepFor(rule, now - created);
+            if (step >= rule.steps().size()) {
+                t.step = rule.steps().size() - 1;
+                t.queue = queueOf(rule.steps().get(t.step));
+                d = fallBack(t, now, "submitted older than the last step of rule '" + rule.name() + "'");
+            } else {
+                t.step = step;
+                t.queue = queueOf(rule.steps().get(step));
+                d = tryRoute(t, now, "submitted");
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return d;
+    }
+
+    public RoutingDecision accept(String taskId, String agentId) {
+        Require.id(taskId, "taskId");
+        Require.id(agentId, "agentId");
+        RoutingDecision d;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            TaskRecord t = offeredTo(taskId, agentId, "accept");
+            QueueRuntime q = t.queue;
+            q.offered--;
+            t.offerExpiresAtMillis = TaskRecord.NO_DEADLINE;
+            updateTimer(t);
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.OfferAccepted(Instant.ofEpochMilli(now), ++eventSeq, taskId, agentId));
+            }
+            markAssigned(t, now);
+            d = new RoutingDecision(Outcome.ASSIGNED, taskId, agentId, q.spec.id(), t.ruleName, t.step,
+                    Instant.ofEpochMilli(now), null, null, new Explanation("offer accepted", q.spec.strategy().name(),
+                    "", 0, List.of(), 0, () -> "accepted by " + agentId));
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return d;
+    }
+
+    public List<RoutingDecision> reject(String taskId, String agentId) {
+        Require.id(taskId, "taskId");
+        Require.id(agentId, "agentId");
+        List<RoutingDecision> out;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            TaskRecord t = offeredTo(taskId, agentId, "reject");
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.OfferRejected(Instant.ofEpochMilli(now), ++eventSeq, taskId, agentId));
+            }
+            out = returnOffer(t, now, "offer rejected by " + agentId, null);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out;
+    }
+
+    private TaskRecord offeredTo(String taskId, String agentId, String action) {
+        TaskRecord t = task(taskId);
+        if (t.phase != TaskPhase.OFFERED) {
+            throw new IllegalTransitionException("cannot " + action + " task '" + taskId + "': it is " + t.phase
+                    + ", not OFFERED");
+        }
+        if (!t.agent.profile.id().equals(agentId)) {
+            throw new IllegalTransitionException("cannot " + action + " task '" + taskId + "' as '" + agentId
+                    + "': it is offered to '" + t.agent.profile.id() + "'");
+        }
+        return t;
+    }
+
+    /** Rejected or expired offer: free the reservation, never offer it to that agent again, route again. */
+    private List<RoutingDecision> returnOffer(TaskRecord t, long now, String trigger, Presence presenceAfter) {
+        AgentState a = t.agent;
+        free(t);
+        t.queue.offered--;
+        t.exclude(a.ordinal);
+        t.phase = TaskPhase.WAITING;
+        t.offerExpiresAtMillis = TaskRecord.NO_DEADLINE;
+        List<RoutingDecision> out = reevaluate(t, now, trigger, true);
+        if (presenceAfter != null) {
+            out = concat(out, changePresence(a, presenceAfter, now));
+        }
+        reindex(a);
+        return concat(out, fill(a, now, "has a returned reservation free", null));
+    }
+
+    public List<RoutingDecision> release(String taskId) {
+        Require.id(taskId, "taskId");
+        List<RoutingDecision> out;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            TaskRecord t = task(taskId);
+            if (t.phase != TaskPhase.ASSIGNED) {
+                throw new IllegalTransitionException("cannot release task '" + taskId + "': it is " + t.phase
+                        + "; cancel it instead");
+            }
+            AgentState a = t.agent;
+            QueueRuntime q = t.queue;
+            freeWithoutReindex(t);
+            q.assigned--;
+            long handled = now - t.assignedAtMillis;
+            q.averageHandleMillis = QueueRuntime.ewma(q.averageHandleMillis, Math.max(0, handled));
+            tasks.remove(taskId);
+            a.activitySeq = ++seq;
+            a.activityAtMillis = now;
+            reindex(a);
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.TaskReleased(Instant.ofEpochMilli(now), ++eventSeq, taskId,
+                        a.profile.id(), Duration.ofMillis(Math.max(0, handled))));
+            }
+            out = fill(a, now, "finished task", taskId);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out;
+    }
+
+    public List<RoutingDecision> cancel(String taskId) {
+        Require.id(taskId, "taskId");
+        List<RoutingDecision> out = List.of();
+        lock.lock();
+        try {
+            long now = clock.millis();
+            TaskRecord t = task(taskId);
+            TaskPhase phase = t.phase;
+            AgentState a = t.agent;
+            if (phase == TaskPhase.WAITING) {
+                leaveLane(t);
+            } else {
+                free(t);
+                if (phase == TaskPhase.OFFERED) {
+                    t.queue.offered--;
+                } else {
+                    t.queue.assigned--;
+                }
+            }
+            tasks.remove(taskId);
+            t.offerExpiresAtMillis = TaskRecord.NO_DEADLINE;
+            t.phase = TaskPhase.WAITING;
+            cancelTimer(t);
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.TaskCancelled(Instant.ofEpochMilli(now), ++eventSeq, taskId, phase));
+            }
+            if (a != null) {
+                a.activitySeq = ++seq;
+                a.activityAtMillis = now;
+                reindex(a);
+                out = fill(a, now, "freed by cancelled task", taskId);
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out;
+    }
+
+    public List<RoutingDecision> transfer(String taskId, TransferTarget target) {
+        Require.id(taskId, "taskId");
+        Require.nonNull(target, "target");
+        List<RoutingDecision> out;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            TaskRecord t = task(taskId);
+            if (t.phase != TaskPhase.ASSIGNED) {
+                throw new IllegalTransitionException("cannot transfer task '" + taskId + "': it is " + t.phase
+                        + ", not ASSIGNED");
+            }
+            AgentState from = t.agent;
+            // validate the target before changing anything
+            AgentState toAgent = null;
+            RoutingRule rule;
+            if (target instanceof TransferTarget.ToAgent ta) {
+                toAgent = agent(ta.agentId());
+                if (toAgent == from) {
+                    throw new InvalidInputException("cannot transfer task '" + taskId + "' to its own agent '"
+                            + ta.agentId() + "'");
+                }
+                rule = synthetic("transfer", t.queue.spec.id(), AgentFilter.any());
+            } else if (target instanceof TransferTarget.ToTeam tt) {
+                rule = new RoutingRule("transfer", x -> true,
+                        List.of(RoutingStep.to(t.queue.spec.id()).agents(AgentFilter.inTeam(tt.team()))), null);
+            } else {
+                String queueId = ((TransferTarget.ToQueue) target).queueId();
+                if (!queues.containsKey(queueId)) {
+                    throw new NotFoundException("no queue '" + queueId + "'");
+                }
+                rule = synthetic("transfer", queueId, AgentFilter.any());
+            }
+            QueueRuntime q = t.queue;
+            free(t);
+            q.assigned--;
+            t.exclude(from.ordinal);
+            t.transfers++;
+            transfers++;
+            t.phase = TaskPhase.WAITING;
+            t.sticky = null;
+            t.pinned = toAgent;
+            t.rule = rule;
+            t.ruleName = rule.name();
+            t.step = 0;
+            t.queue = queueOf(rule.steps().get(0));
+            from.activitySeq = ++seq;
+            from.activityAtMillis = now;
+            reindex(from);
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.TaskTransferred(Instant.ofEpochMilli(now), ++eventSeq, taskId,
+                        from.profile.id(), target, t.transfers));
+            }
+            out = add(null, tryRoute(t, now, "transferred by " + from.profile.id()));
+            out = concat(out, fill(from, now, "transferred task", taskId));
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out;
+    }
+
+    public Optional<TaskStatus> taskStatus(String taskId) {
+        Require.id(taskId, "taskId");
+        lock.lock();
+        try {
+            TaskRecord t = tasks.get(taskId);
+            if (t == null) {
+                return Optional.empty();
+            }
+            Set<String> excluded = new LinkedHashSet<>();
+            for (int i = 0; i < t.excludedCount; i++) {
+                excluded.add(agents[t.excluded[i]].profile.id());
+            }
+            return Optional.of(new TaskStatus(t.task, t.phase, t.agent == null ? null : t.agent.profile.id(),
+                    t.queue.spec.id(), t.ruleName, t.step, Instant.ofEpochMilli(t.createdAtMillis), t.transfers,
+                    excluded));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private TaskRecord task(String taskId) {
+        TaskRecord t = tasks.get(taskId);
+        if (t == null) {
+            throw new NotFoundException("no task '" + taskId + "' in the router");
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------------------------------------ time
+
+    public List<RoutingDecision> tick() {
+        List<RoutingDecision> out = null;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            while (!timers.isEmpty() && timers.first().deadline <= now) {
+                TaskRecord t = timers.pollFirst();
+                t.timerQueued = false;
+                if (t.phase == TaskPhase.OFFERED && t.offerExpiresAtMillis <= now) {
+                    AgentState a = t.agent;
+                    if (!listeners.isEmpty()) {
+                        pending.add(new RoutingEvent.OfferExpired(Instant.ofEpochMilli(now), ++eventSeq,
+                                t.task.id(), a.profile.id()));
+                    }
+                    out = concat(out, returnOffer(t, now, "offer to " + a.profile.id() + " expired",
+                            presenceAfterMissedOffer));
+                } else if (t.phase == TaskPhase.WAITING) {
+                    out = concat(out, reevaluate(t, now, "timeout", false));
+                } else {
+                    updateTimer(t);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return out == null ? List.of() : out;
+    }
+
+    /** The earliest moment a {@link #tick()} has work to do, or empty when no timer is pending. */
+    public Optional<Instant> nextDeadline() {
+        lock.lock();
+        try {
+            return timers.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(timers.first().deadline));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Applies the passage of time to a waiting task (dropped optional skills, expired sticky wait, overflow to
+     * later steps, fallback) and tries to route it.
+     */
+    private List<RoutingDecision> reevaluate(TaskRecord t, long now, String trigger, boolean alwaysReport) {
+        boolean relaxed = dropExpiredOptionalSkills(t, now);
+        if (t.sticky != null && now >= t.stickyUntilMillis) {
+            t.sticky = null;
+            relaxed = true;
+        }
+        RoutingRule rule = t.rule;
+        int step = stepFor(rule, now - t.createdAtMillis);
+        if (step != t.step) {
+            if (step >= rule.steps().size()) {
+                return add(null, fallBack(t, now, "task outlived the last step of rule '" + rule.name() + "'"));
+            }
+            QueueRuntime from = t.queue;
+            int fromStep = t.step;
+            leaveLane(t);
+            from.overflowedOut++;
+            t.step = step;
+            t.queue = queueOf(rule.steps().get(step));
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.TaskOverflowed(Instant.ofEpochMilli(now), ++eventSeq, t.task.id(),
+                        from.spec.id(), fromStep, t.queue.spec.id(), step));
+            }
+            return add(null, tryRoute(t, now, "overflow from step " + fromStep + " (" + from.spec.id() + ")"));
+        }
+        if (relaxed || alwaysReport || !t.inLane) {
+            RoutingDecision d = tryRoute(t, now, trigger);
+            if (alwaysReport || d.outcome() != Outcome.QUEUED) {
+                return add(null, d);
+            }
+            return null;
+        }
+        updateTimer(t);
+        return null;
+    }
+
+    private boolean dropExpiredOptionalSkills(TaskRecord t, long now) {
+        boolean dropped = false;
+        for (int i = 0; i < t.skills.length; i++) {
+            if (t.skillActive(i) && t.dropAtMillis[i] <= now) {
+                t.activeSkills &= ~(1 << i);
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private static int stepFor(RoutingRule rule, long ageMillis) {
+        List<RoutingStep> steps = rule.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Duration timeout = steps.get(i).timeout();
+            if (timeout == null || ageMillis < timeout.toMillis()) {
+                return i;
+            }
+        }
+        return steps.size();
+    }
+
+    private RoutingDecision fallBack(TaskRecord t, long now, String why) {
+        Fallback fb = t.rule.fallback() != null ? t.rule.fallback() : defaultFallback;
+        QueueRuntime from = t.queue;
+        leaveLane(t);
+        if (!listeners.isEmpty()) {
+            pending.add(new RoutingEvent.TaskFellBack(Instant.ofEpochMilli(now), ++eventSeq, t.task.id(), fb));
+        }
+        if (fb instanceof Fallback.Queue fq) {
+            RoutingRule rule = synthetic("fallback", fq.queueId(), AgentFilter.any());
+            t.rule = rule;
+            t.ruleName = rule.name();
+            t.step = 0;
+            t.queue = queueOf(rule.steps().get(0));
+            return tryRoute(t, now, why + "; fell back to queue " + fq.queueId());
+        }
+        from.fellBack++;
+        fellBack++;
+        tasks.remove(t.task.id());
+        cancelTimer(t);
+        return new RoutingDecision(Outcome.FELL_BACK, t.task.id(), null, null, t.ruleName, t.step,
+                Instant.ofEpochMilli(now), null, fb, new Explanation(why, from.spec.strategy().name(), "", 0,
+                List.of(), 0, () -> "no agent took the task in time"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ routing
+
+    /** Task-side routing: find an agent for {@code t} now, else queue it. */
+    private RoutingDecision tryRoute(TaskRecord t, long now, String trigger) {
+        QueueRuntime q = t.queue;
+        RoutingStrategy strategy = strategies.get(q.strategyIndex);
+        Explainer ex = routeExplainer.reset(trigger, strategy);
+        AgentState chosen = null;
+        if (t.pinned != null) {
+            ex.index("transfer target " + t.pinned.profile.id(), 1);
+            Rejection r = rejection(t.pinned, t);
+            if (r == null) {
+                chosen = t.pinned;
+                String to = chosen.profile.id();
+                ex.tieBreak = () -> "transfer to " + to;
+            } else {
+                ex.skip(t.pinned, r, detail(t.pinned, t, r));
+            }
+        } else {
+            if (t.sticky != null) {
+                AgentState s = t.sticky;
+                Rejection r = rejection(s, t);
+                if (r == null) {
+                    chosen = s;
+                    ex.index("previous agent " + s.profile.id(), 1);
+                    ex.tieBreak = () -> "sticky: " + s.profile.id() + " last served this customer";
+                } else if (t.stickyActive(now) && s.presence.routable()
+                        && (r == Rejection.CHANNEL_FULL || r == Rejection.TOTAL_FULL)) {
+                    ex.index("previous agent " + s.profile.id(), 1);
+                    ex.skip(s, r, detail(s, t, r));
+                    long until = t.stickyUntilMillis;
+                    ex.tieBreak = () -> "held for previous agent " + s.profile.id() + " until "
+                            + Instant.ofEpochMilli(until);
+                    return enqueue(t, now, ex);
+                } else {
+                    ex.skip(s, r, detail(s, t, r) + " (sticky preference dropped)");
+                    t.sticky = null;
+                }
+            }
+            if (chosen == null) {
+                chosen = searchIndex(t, q, strategy, ex);
+            }
+        }
+        if (chosen == null) {
+            if (ex.tieBreak == null) {
+                ex.tieBreak = () -> "no eligible agent; waiting in " + q.spec.id();
+            }
+            return enqueue(t, now, ex);
+        }
+        return assign(t, chosen, now, ex);
+    }
+
+    private AgentState searchIndex(TaskRecord t, QueueRuntime q, RoutingStrategy strategy, Explainer ex) {
+        int si = q.strategyIndex;
+        Bucket best = null;
+        for (int i = 0; i < t.skills.length; i++) {
+            if (!t.skillActive(i)) {
+                continue;
+            }
+            Bucket b = bucket(si, t.channel, t.language, t.skills[i]);
+            if (strategy.kind() == RoutingStrategy.Kind.MOST_SKILLED) {
+                best = b;
+                break;
+            }
+            if (best == null || b.size() < best.size()) {
+                best = b;
+            }
+        }
+        if (best == null) {
+            best = bucket(si, t.channel, t.language, -1);
+        }
+        ex.index(best.description, best.size());
+        int groups = best.groupCount();
+        int mostSkilledFloor = Integer.MAX_VALUE;
+        if (strategy.kind() == RoutingStrategy.Kind.MOST_SKILLED && best.skill >= 0) {
+            for (int i = 0; i < t.skills.length; i++) {
+                if (t.skills[i] == best.skill) {
+                    mostSkilledFloor = -t.minLevels[i];
+                }
+            }
+        }
+        for (int g = 0; g < best.groupCount(); g++) {
+            int groupKey = best.groupKey(g);
+            if (groupKey > mostSkilledFloor) {
+                break; // most-skilled groups are ordered by level, highest first: the rest are below the minimum
+            }
+            int o = best.groupHead(g);
+            while (o != Bucket.NONE) {
+                int nx = best.next(o);
+                AgentState a = agents[best.agentOf(o)];
+                if (!listable(a, best)) {
+                    best.unlink(o); // defensive, as below: never pick an agent that is not listable
+                    o = nx;
+                    continue;
+                }
+                int gk = groupKey(best, a);
+                long ok = orderKey(best, a);
+                if (!best.isInPlace(o, gk, ok)) {
+                    // defensive: every change reindexes at once, but should a key have grown without it, move
+                    // the entry to where it belongs now (later) rather than trust a stale order
+                    best.unlink(o);
+                    best.link(o, gk, ok);
+                    boolean stillHere = gk == groupKey && best.next(o) == nx;
+                    o = stillHere ? o : nx;
+                    continue;
+                }
+                Rejection r = rejection(a, t);
+                if (r == null) {
+                    ex.chosen = a;
+                    ex.groupKey = groupKey;
+                    return a;
+                }
+                if (ex.wantsMore()) {
+                    ex.skip(a, r, detail(a, t, r));
+                } else {
+                    ex.notShown++;
+                }
+                o = nx;
+            }
+        }
+        return null;
+    }
+
+    private RoutingDecision assign(TaskRecord t, AgentState a, long now, Explainer ex) {
+        QueueRuntime q = t.queue;
+        int cost = a.cost(t.task.units(), t.task.percentOfCapacity());
+        a.addUsed(t.channel, cost);
+        a.openTasks++;
+        a.assignSeq = ++seq;
+        a.activitySeq = ++seq;
+        a.activityAtMillis = now;
+        t.agent = a;
+        t.agentCost = cost;
+        t.sticky = null;
+        leaveLane(t);
+        Instant at = Instant.ofEpochMilli(now);
+        Explanation explanation = ex.build(ex.tieBreak != null ? ex.tieBreak : tieBreak(ex, a, now));
+        RoutingDecision d;
+        if (q.spec.offerTimeout() != null) {
+            t.phase = TaskPhase.OFFERED;
+            t.offerExpiresAtMillis = now + q.spec.offerTimeout().toMillis();
+            q.offered++;
+            Instant expires = Instant.ofEpochMilli(t.offerExpiresAtMillis);
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.TaskOffered(at, ++eventSeq, t.task.id(), a.profile.id(), q.spec.id(),
+                        expires));
+            }
+            d = new RoutingDecision(Outcome.OFFERED, t.task.id(), a.profile.id(), q.spec.id(), t.ruleName, t.step, at,
+                    expires, null, explanation);
+        } else {
+            markAssigned(t, now);
+            d = new RoutingDecision(Outcome.ASSIGNED, t.task.id(), a.profile.id(), q.spec.id(), t.ruleName, t.step, at,
+                    null, null, explanation);
+        }
+        updateTimer(t);
+        reindex(a);
+        return d;
+    }
+
+    private void markAssigned(TaskRecord t, long now) {
+        QueueRuntime q = t.queue;
+        t.phase = TaskPhase.ASSIGNED;
+        t.assignedAtMillis = now;
+        q.assigned++;
+        q.assignedTotal++;
+        assignedTotal++;
+        long waited = Math.max(0, now - t.createdAtMillis);
+        q.averageWaitMillis = QueueRuntime.ewma(q.averageWaitMillis, waited);
+        if (!listeners.isEmpty()) {
+            pending.add(new RoutingEvent.TaskAssigned(Instant.ofEpochMilli(now), ++eventSeq, t.task.id(),
+                    t.agent.profile.id(), q.spec.id(), Duration.ofMillis(waited)));
+        }
+    }
+
+    private RoutingDecision enqueue(TaskRecord t, long now, Explainer ex) {
+        if (!t.inLane) {
+            t.queue.add(t);
+            t.inLane = true;
+            t.enqueuedAtMillis = now;
+            waitingTotal++;
+            if (!listeners.isEmpty()) {
+                pending.add(new RoutingEvent.TaskQueued(Instant.ofEpochMilli(now), ++eventSeq, t.task.id(),
+                        t.queue.spec.id(), t.ruleName, t.step));
+            }
+        }
+        t.phase = TaskPhase.WAITING;
+        t.agent = null;
+        updateTimer(t);
+        return new RoutingDecision(Outcome.QUEUED, t.task.id(), null, t.queue.spec.id(), t.ruleName, t.step,
+                Instant.ofEpochMilli(now), null, null, ex.build(ex.tieBreak));
+    }
+
+    private void leaveLane(TaskRecord t) {
+        if (t.inLane) {
+            t.queue.remove(t);
+            t.inLane = false;
+            waitingTotal--;
+        }
+    }
+
+    private void free(TaskRecord t) {
+        AgentState a = t.agent;
+        freeWithoutReindex(t);
+        reindex(a);
+    }
+
+    private static void freeWithoutReindex(TaskRecord t) {
+        AgentState a = t.agent;
+        a.addUsed(t.channel, -t.agentCost);
+        a.openTasks--;
+        t.agent = null;
+        t.agentCost = 0;
+    }
+
+    /**
+     * Agent-side routing: the agent has room again, so give it the best waiting tasks it can serve (highest
+     * effective priority, then oldest), until it is full or nothing fits.
+     */
+    private List<RoutingDecision> fill(AgentState a, long now, String why, String subject) {
+        List<RoutingDecision> out = null;
+        while (waitingTotal > 0 && a.presence.routable() && !a.removed) {
+            TaskRecord t = bestWaitingFor(a, now);
+            if (t == null) {
+                break;
+            }
+            QueueRuntime q = t.queue;
+            String trigger = "agent " + a.profile.id() + " " + why + (subject == null ? "" : " " + subject);
+            Explainer ex = new Explainer(trigger, strategies.get(q.strategyIndex));
+            ex.index("waiting tasks, by priority then age", waitingTotal);
+            int priority = q.effectivePriority(t, now);
+            long created = t.createdAtMillis;
+            String agentId = a.profile.id();
+            ex.tieBreak = () -> "highest priority (" + priority + "), then oldest (created "
+                    + Instant.ofEpochMilli(created) + ") waiting task " + agentId + " can serve";
+            out = add(out, assign(t, a, now, ex));
+        }
+        return out == null ? List.of() : out;
+    }
+
+    private TaskRecord bestWaitingFor(AgentState a, long now) {
+        List<Lane> lanes = new ArrayList<>();
+        for (QueueRuntime q : queues.values()) {
+            for (QueueRuntime.Lane waiting : q.lanes.values()) {
+                if (waiting.mayServe(a)) {
+                    Lane lane = new Lane(q, waiting.tasks.iterator());
+                    if (lane.head != null) {
+                        lanes.add(lane);
+                    }
+                }
+            }
+        }
+        while (true) {
+            Lane best = null;
+            int bestPriority = 0;
+            for (Lane lane : lanes) {
+                if (lane.head == null) {
+                    continue;
+                }
+                int p = lane.queue.effectivePriority(lane.head, now);
+                if (best == null || p > bestPriority || (p == bestPriority && QueueRuntime.BY_AGE.compare(lane.head,
+                        best.head) < 0)) {
+                    best = lane;
+                    bestPriority = p;
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            TaskRecord t = best.head;
+            best.advance();
+            if (rejection(a, t) == null && !heldForOther(t, a, now)) {
+                return t;
+            }
+        }
+    }
+
+    private static boolean heldForOther(TaskRecord t, AgentState a, long now) {
+        return t.sticky != null && t.sticky != a && t.stickyActive(now) && t.sticky.presence.routable()
+                && !t.sticky.removed;
+    }
+
+    /** A lane of one queue being merged with the others; allocation only happens when tasks wait. */
+    private static final class Lane {
+        final QueueRuntime queue;
+        final Iterator<TaskRecord> it;
+        TaskRecord head;
+
+        Lane(QueueRuntime queue, Iterator<TaskRecord> it) {
+            this.queue = queue;
+            this.it = it;
+            advance();
+        }
+
+        void advance() {
+            head = it.hasNext() ? it.next() : null;
+        }
+    }
+
+    /** The first filter that stops {@code a} from taking {@code t} now, or null when eligible. */
+    private Rejection rejection(AgentState a, TaskRecord t) {
+        if (a.removed || !a.presence.routable()) {
+            return Rejection.NOT_ROUTABLE;
+        }
+        int ch = t.channel;
+        int cap = a.cap(ch);
+        if (cap == 0) {
+            return Rejection.NO_CHANNEL;
+        }
+        int cost = a.cost(t.task.units(), t.task.percentOfCapacity());
+        if (cap - a.used(ch) < cost) {
+            return Rejection.CHANNEL_FULL;
+        }
+        if (a.totalCap - a.totalUsed < cost) {
+            return Rejection.TOTAL_FULL;
+        }
+        if (t.isExcluded(a.ordinal)) {
+            return Rejection.DECLINED_BEFORE;
+        }
+        if (t.pinned != null) {
+            // a named transfer target was chosen by a person: skills and step filters do not apply
+            return t.pinned == a ? null : Rejection.NOT_TRANSFER_TARGET;
+        }
+        if (t.language >= 0 && !a.languages.get(t.language)) {
+            return Rejection.LANGUAGE;
+        }
+        for (int i = 0; i < t.skills.length; i++) {
+            if (t.skillActive(i)) {
+                int level = a.level(t.skills[i]);
+                if (level < 0) {
+                    return Rejection.MISSING_SKILL;
+                }
+                if (level < t.minLevels[i]) {
+                    return Rejection.SKILL_LEVEL;
+                }
+            }
+        }
+        AgentFilter filter = t.rule.steps().get(t.step).agents();
+        if (filter != AgentFilter.any() && !filter.test(a.profile)) {
+            return Rejection.STEP_FILTER;
+        }
+        QueueRuntime q = t.queue;
+        if (!q.anyMember && !q.spec.members().test(a.profile)) {
+            return Rejection.QUEUE_MEMBERS;
+        }
+        return null;
+    }
+
+    private String detail(AgentState a, TaskRecord t, Rejection r) {
+        switch (r) {
+            case NOT_ROUTABLE:
+                return a.removed ? "removed" : "presence " + a.presence + " since "
+                        + Instant.ofEpochMilli(a.presenceSinceMillis);
+            case NO_CHANNEL:
+                return "does not work channel '" + t.task.channel() + "'";
+            case CHANNEL_FULL:
+                return t.task.channel() + ": " + a.used(t.channel) + "/" + a.cap(t.channel) + " units used, task needs "
+                        + a.cost(t.task.units(), t.task.percentOfCapacity());
+            case TOTAL_FULL:
+                return "total: " + a.totalUsed + "/" + a.totalCap + " units used, task needs "
+                        + a.cost(t.task.units(), t.task.percentOfCapacity());
+            case LANGUAGE:
+                return "speaks " + a.profile.languages() + ", task needs '" + t.task.language() + "'";
+            case MISSING_SKILL:
+            case SKILL_LEVEL:
+                for (int i = 0; i < t.skills.length; i++) {
+                    if (t.skillActive(i) && a.level(t.skills[i]) < t.minLevels[i]) {
+                        String name = skills.name(t.skills[i]);
+                        int level = a.level(t.skills[i]);
+                        return level < 0 ? "lacks skill '" + name + "'"
+                                : "'" + name + "' level " + level + " < " + t.minLevels[i];
+                    }
+                }
+                return "skills";
+            case STEP_FILTER:
+                return "agent expression of step " + t.step + " of rule '" + t.ruleName + "'";
+            case QUEUE_MEMBERS:
+                return "not a member of queue '" + t.queue.spec.id() + "'";
+            case DECLINED_BEFORE:
+                return "declined, let expire or transferred this task before";
+            case STICKY_RESERVED:
+                return "held for previous agent " + (t.sticky == null ? "" : t.sticky.profile.id());
+            case NOT_TRANSFER_TARGET:
+                return "transferred to " + (t.pinned == null ? "" : t.pinned.profile.id());
+            default:
+                return r.name();
+        }
+    }
+
+    /** Captures the facts now (the agent's state changes right after) and formats them only when read. */
+    private static Supplier<String> tieBreak(Explainer ex, AgentState a, long now) {
+        RoutingStrategy s = ex.strategy;
+        boolean first = ex.considered == null && ex.notShown == 0;
+        int indexed = ex.indexed;
+        String index = ex.indexDescription;
+        int group = ex.groupKey;
+        long idleMillis = Math.max(0, now - a.activityAtMillis);
+        return () -> {
+            String tail = "; " + (first ? "first" : "first eligible") + " of " + indexed + " in index " + index;
+            switch (s.kind()) {
+                case LEAST_LOADED:
+                    return "least-loaded: " + group + " open tasks, least recently assigned" + tail;
+                case ROUND_ROBIN:
+                    return "round-robin: least recently assigned" + tail;
+                case MOST_SKILLED:
+                    return "most-skilled: level " + (-group) + ", then longest idle (idle for " + idleMillis + " ms)"
+                            + tail;
+                case CUSTOM:
+                    return s.name() + ": rank " + group + ", then longest idle (idle for " + idleMillis + " ms)" + tail;
+                default:
+                    return "longest-idle: idle for " + idleMillis + " ms" + tail;
+            }
+        };
+    }
+
+    /** Collects the candidates a decision looked at; bounded by the configured limit. */
+    private final class Explainer {
+        String trigger;
+        RoutingStrategy strategy;
+        String indexDescription = "";
+        int indexed;
+        List<CandidateVerdict> considered;
+        int notShown;
+        Supplier<String> tieBreak;
+        AgentState chosen;
+        int groupKey;
+
+        Explainer(String trigger, RoutingStrategy strategy) {
+            this.trigger = trigger;
+            this.strategy = strategy;
+        }
+
+        /** Reuse for the next decision: safe because decisions are made one at a time under the lock. */
+        Explainer reset(String trigger, RoutingStrategy strategy) {
+            this.trigger = trigger;
+            this.strategy = strategy;
+            indexDescription = "";
+            indexed = 0;
+            considered = null;
+            notShown = 0;
+            tieBreak = null;
+            chosen = null;
+            groupKey = 0;
+            return this;
+        }
+
+        void index(String description, int size) {
+            this.indexDescription = description;
+            this.indexed = size;
+        }
+
+        void skip(AgentState a, Rejection r, String detail) {
+            if (considered == null) {
+                considered = new ArrayList<>();
+            }
+            if (considered.size() < explainLimit) {
+                considered.add(new CandidateVerdict(a.profile.id(), r, detail));
+            } else {
+                notShown++;
+            }
+        }
+
+        boolean wantsMore() {
+            return considered == null || considered.size() < explainLimit;
+        }
+
+        Explanation build(Supplier<String> tie) {
+            return new Explanation(trigger, strategy.name(), indexDescription, indexed,
+                    considered == null ? List.of() : considered, notShown, tie == null ? () -> "" : tie);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ index
+
+    /**
+     * Indexes are keyed by skill, not by minimum level: an agent then belongs to one index per skill and
+     * language (not eleven), which keeps assign and release cheap; the walk skips agents below the level, and
+     * most-skilled walks stop at the first group below it.
+     */
+    private Bucket bucket(int strategyIndex, int channel, int language, int skill) {
+        long key = ((long) strategyIndex << 56) | ((long) channel << 42) | ((long) (language + 1) << 28)
+                | (skill + 1);
+        Bucket b = buckets.get(key);
+        if (b == null) {
+            b = createBucket(key, strategyIndex, channel, language, skill);
+        }
+        return b;
+    }
+
+    private Bucket createBucket(long key, int si, int channel, int language, int skill) {
+        String description = strategies.get(si).name() + ":" + channels.name(channel) + "/"
+                + (language < 0 ? "*" : languages.name(language)) + "/"
+                + (skill < 0 ? "*" : skills.name(skill));
+        Bucket b = new Bucket(key, si, strategies.get(si).kind(), channel, language, skill, description);
+        buckets.put(key, b);
+        allBuckets.add(b);
+        List<AgentState> listable = new ArrayList<>();
+        for (int o = 0; o < agentSlots; o++) {
+            AgentState a = agents[o];
+            if (!a.removed && qualifies(a, b)) {
+                a.addBucket(b);
+                if (listable(a, b)) {
+                    listable.add(a);
+                }
+            }
+        }
+        listable.sort(Comparator.<AgentState>comparingInt(a -> groupKey(b, a)).thenComparingLong(a -> orderKey(b, a)));
+        for (AgentState a : listable) {
+            b.link(a.slots[a.bucketCount - 1], groupKey(b, a), orderKey(b, a));
+        }
+        return b;
+    }
+
+    private static boolean qualifies(AgentState a, Bucket b) {
+        return a.cap(b.channel) > 0 && (b.language < 0 || a.languages.get(b.language))
+                && (b.skill < 0 || a.level(b.skill) >= 0);
+    }
+
+    private static boolean listable(AgentState a, Bucket b) {
+        return !a.removed && a.presence.routable() && a.spare(b.channel) >= 1;
+    }
+
+    private static int groupKey(Bucket b, AgentState a) {
+        switch (b.kind) {
+            case LEAST_LOADED:
+                return a.openTasks;
+            case MOST_SKILLED:
+                return b.skill < 0 ? 0 : -a.level(b.skill);
+            case CUSTOM:
+                return a.customRanks[b.strategyIndex];
+            default:
+                return 0;
+        }
+    }
+
+    private static long orderKey(Bucket b, AgentState a) {
+        RoutingStrategy.Kind kind = b.kind;
+        return kind == RoutingStrategy.Kind.LEAST_LOADED || kind == RoutingStrategy.Kind.ROUND_ROBIN
+                ? a.assignSeq : a.activitySeq;
+    }
+
+    /**
+     * Puts the agent at its exact place in every index it belongs to, after any change of its presence, load or
+     * profile. Keys only grow, so the place is the tail of its group: O(1) per index, no allocation. (Deferring
+     * these moves to the walks was measured slower: by then the place is no longer the tail.)
+     */
+    private void reindex(AgentState a) {
+        for (int i = 0; i < a.bucketCount; i++) {
+            Bucket b = a.buckets[i];
+            int o = a.slots[i];
+            if (listable(a, b)) {
+                int g = groupKey(b, a);
+                long k = orderKey(b, a);
+                if (!b.isInPlace(o, g, k)) {
+                    b.unlink(o);
+                    b.link(o, g, k);
+                }
+            } else {
+                b.unlink(o);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ timers
+
+    private void updateTimer(TaskRecord t) {
+        long d = TaskRecord.NO_DEADLINE;
+        if (t.phase == TaskPhase.OFFERED) {
+            d = t.offerExpiresAtMillis;
+        } else if (t.phase == TaskPhase.WAITING && t.inLane) {
+            Duration timeout = t.rule.steps().get(t.step).timeout();
+            if (timeout != null) {
+                d = t.createdAtMillis + timeout.toMillis();
+            }
+            for (int i = 0; i < t.skills.length; i++) {
+                if (t.skillActive(i)) {
+                    d = Math.min(d, t.dropAtMillis[i]);
+                }
+            }
+            if (t.sticky != null) {
+                d = Math.min(d, t.stickyUntilMillis);
+            }
+        }
+        if (t.timerQueued) {
+            if (t.deadline == d) {
+                return;
+            }
+            timers.remove(t);
+            t.timerQueued = false;
+        }
+        t.deadline = d;
+        if (d != TaskRecord.NO_DEADLINE) {
+            timers.add(t);
+            t.timerQueued = true;
+        }
+    }
+
+    private void cancelTimer(TaskRecord t) {
+        if (t.timerQueued) {
+            timers.remove(t);
+            t.timerQueued = false;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ stats
+
+    public QueueStats queueStats(String queueId) {
+        Require.id(queueId, "queueId");
+        lock.lock();
+        try {
+            long now = clock.millis();
+            QueueRuntime q = queues.get(queueId);
+            if (q == null) {
+                throw new NotFoundException("no queue '" + queueId + "'");
+            }
+            int staffed = 0;
+            int available = 0;
+            for (int o = 0; o < agentSlots; o++) {
+                AgentState a = agents[o];
+                if (a.removed || !a.presence.routable() || (!q.anyMember && !q.spec.members().test(a.profile))) {
+                    continue;
+                }
+                staffed++;
+                if (hasSpare(a)) {
+                    available++;
+                }
+            }
+            Duration oldest = q.waiting == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, now - q.oldestCreatedAt()));
+            Duration avgWait = q.averageWaitMillis < 0 ? Duration.ZERO : Duration.ofMillis((long) q.averageWaitMillis);
+            Duration avgHandle = q.averageHandleMillis < 0 ? Duration.ZERO
+                    : Duration.ofMillis((long) q.averageHandleMillis);
+            Duration eta;
+            if (q.waiting == 0 && available > 0) {
+                eta = Duration.ZERO;
+            } else if (q.averageHandleMillis >= 0) {
+                eta = Duration.ofMillis((long) ((q.waiting + 1) * q.averageHandleMillis / Math.max(1, staffed)));
+            } else if (q.averageWaitMillis >= 0) {
+                eta = avgWait;
+            } else {
+                eta = null;
+            }
+            return new QueueStats(queueId, q.waiting, q.offered, q.assigned, oldest, available, staffed, avgWait,
+                    avgHandle, eta, q.assignedTotal, q.overflowedOut, q.fellBack);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public SkillStats skillStats(String skill) {
+        Require.id(skill, "skill");
+        lock.lock();
+        try {
+            int id = skills.find(skill);
+            int waiting = 0;
+            int staffed = 0;
+            int available = 0;
+            if (id >= 0) {
+                for (QueueRuntime q : queues.values()) {
+                    for (QueueRuntime.Lane lane : q.lanes.values()) {
+                        for (TaskRecord t : lane.tasks) {
+                            for (int i = 0; i < t.skills.length; i++) {
+                                if (t.skills[i] == id && t.skillActive(i)) {
+                                    waiting++;
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                for (int o = 0; o < agentSlots; o++) {
+                    AgentState a = agents[o];
+                    if (!a.removed && a.presence.routable() && a.level(id) >= 0) {
+                        staffed++;
+                        if (hasSpare(a)) {
+                            available++;
+                        }
+                    }
+                }
+            }
+            return new SkillStats(skill, waiting, available, staffed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public RouterStats stats() {
+        lock.lock();
+        try {
+            int available = 0;
+            int offered = 0;
+            int assigned = 0;
+            for (int o = 0; o < agentSlots; o++) {
+                AgentState a = agents[o];
+                if (!a.removed && a.presence.routable() && hasSpare(a)) {
+                    available++;
+                }
+            }
+            for (QueueRuntime q : queues.values()) {
+                offered += q.offered;
+                assigned += q.assigned;
+            }
+            return new RouterStats(agentsById.size(), available, waitingTotal, offered, assigned, submitted,
+                    assignedTotal, transfers, fellBack);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean hasSpare(AgentState a) {
+        for (int c = 0; c < a.channelCap.length; c++) {
+            if (a.channelCap[c] > 0 && a.spare(c) >= 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every agent's verdict for a task in the router: a full scan, for "why is this task still waiting?". */
+    public List<CandidateVerdict> diagnose(String taskId) {
+        Require.id(taskId, "taskId");
+        lock.lock();
+        try {
+            long now = clock.millis();
+            TaskRecord t = task(taskId);
+            List<CandidateVerdict> out = new ArrayList<>();
+            for (int o = 0; o < agentSlots; o++) {
+                AgentState a = agents[o];
+                if (a.removed) {
+                    continue;
+                }
+                Rejection r = a == t.agent ? null : rejection(a, t);
+                if (r == null && t.phase == TaskPhase.WAITING && heldForOther(t, a, now)) {
+                    r = Rejection.STICKY_RESERVED;
+                }
+                out.add(new CandidateVerdict(a.profile.id(), r, r == null ? "eligible" : detail(a, t, r)));
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private QueueRuntime queueOf(RoutingStep step) {
+        QueueRuntime q = queues.get(step.queueId());
+        if (q == null) {
+            throw new NotFoundException("no queue '" + step.queueId() + "'");
+        }
+        return q;
+    }
+
+    private RoutingRule synthetic(String name, String queueId, AgentFilter filter) {
+        if (filter != AgentFilter.any()) {
+            return new RoutingRule(name, t -> true, List.of(RoutingStep.to(queueId).agents(filter)), null);
+        }
+        return syntheticRules.computeIfAbsent(name + "\u0000" + queueId,
+                k -> new RoutingRule(name, t -> true, List.of(RoutingStep.to(queueId)), null));
+    }
+
+    private static List<RoutingDecision> add(List<RoutingDecision> out, RoutingDecision d) {
+        if (out == null) {
+            out = new ArrayList<>(2);
+        }
+        out.add(d);
+        return out;
+    }
+
+    private static List<RoutingDecision> concat(List<RoutingDecision> a, List<RoutingDecision> b) {
+        if (b == null || b.isEmpty()) {
+            return a == null ? List.of() : a;
+        }
+        if (a == null || a.isEmpty()) {
+            return b;
+        }
+        List<RoutingDecision> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Delivers the events of this thread's last call, outside the lock, isolating failing listeners. */
+    private void dispatch() {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<RoutingEvent> events;
+        lock.lock();
+        try {
+            if (pending.isEmpty()) {
+                return;
+            }
+            events = pending;
+            pending = new ArrayList<>();
+        } finally {
+            lock.unlock();
+        }
+        for (RoutingEvent e : events) {
+            for (RoutingListener l : listeners) {
+                try {
+                    l.onEvent(e);
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.WARNING, "routing listener " + l + " failed on " + e, ex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation of the router: state machine, indexes, timers. Not API; free to change.
+ */
+package io.supportkit.routing.internal;
