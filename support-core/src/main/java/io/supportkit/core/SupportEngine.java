@@ -5,7 +5,9 @@ import io.supportkit.core.internal.ConversationLifecycle;
 import io.supportkit.core.internal.CustomerDirectory;
 import io.supportkit.core.internal.EngineSettings;
 import io.supportkit.core.internal.EventPublisher;
+import io.supportkit.core.internal.RoutingBridge;
 import io.supportkit.core.internal.SlaBridge;
+import io.supportkit.routing.Router;
 import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.core.spi.IdGenerator;
@@ -45,6 +47,7 @@ public final class SupportEngine {
     private final EngineSettings settings;
     private final Conversations conversations;
     private final Customers customers;
+    private final Optional<Router> router;
 
     private SupportEngine(EngineSettings settings) {
         this.settings = settings;
@@ -52,6 +55,12 @@ public final class SupportEngine {
         Optional<SlaBridge> sla = settings.slaPolicies().map(p -> new SlaBridge(p, settings.timers()));
         // the SLA clocks hear every step first, so SLA notices follow the step that caused them
         sla.ifPresent(listeners::add);
+        Optional<RoutingBridge> routing = settings.routing().map(b -> new RoutingBridge());
+        routing.ifPresent(listeners::add);
+        // the host's router configuration on the engine's clock, plus the engine's own listener; a copy, so the
+        // host's builder is left as it was apart from the clock
+        this.router = routing.map(bridge -> settings.routing().orElseThrow().clock(settings.clock()).build()
+                .newBuilder().listener(bridge).build());
         listeners.addAll(settings.listeners());
         EventPublisher events = new EventPublisher(listeners);
         CustomerDirectory directory = new CustomerDirectory(settings, events);
@@ -60,6 +69,7 @@ public final class SupportEngine {
             bridge.connect(lifecycle);
             lifecycle.attach(bridge);
         });
+        routing.ifPresent(bridge -> bridge.connect(router.orElseThrow(), lifecycle));
         this.customers = directory;
         this.conversations = lifecycle;
     }
@@ -87,7 +97,18 @@ public final class SupportEngine {
      * or {@code timers().driveWith(...)}); with a virtual clock, call it after each advance.
      */
     public long tick() {
+        router.ifPresent(Router::tick);
         return settings.timers().advance();
+    }
+
+    /**
+     * The router that gives conversations to agents, when the engine was built with
+     * {@link Builder#routing(Router.Builder)}: register agents, set their presence, accept or reject offers here.
+     * A conversation is a task with the conversation id as task id and the lower-case channel name
+     * ({@code web}, {@code sms}, {@code whatsapp}, ...) as routing channel.
+     */
+    public Optional<Router> router() {
+        return router;
     }
 
     /** The timer wheel behind every deadline of this engine, on the engine's clock. */
@@ -116,6 +137,7 @@ public final class SupportEngine {
      *   <tr><td>maxMessageLength</td><td>10,000 characters</td></tr>
      *   <tr><td>sla</td><td>none: no SLA clocks</td></tr>
      *   <tr><td>timers</td><td>a 1 ms {@link TimerWheel} on the engine's clock</td></tr>
+     *   <tr><td>routing</td><td>none: agents join by hand</td></tr>
      * </table>
      */
     public static final class Builder {
@@ -133,6 +155,7 @@ public final class SupportEngine {
         private int maxMessageLength = 10_000;
         private Optional<SlaPolicies> sla = Optional.empty();
         private TimerWheel timers;
+        private Optional<Router.Builder> routing = Optional.empty();
 
         private Builder() {
         }
@@ -149,6 +172,7 @@ public final class SupportEngine {
             maxMessageLength = s.maxMessageLength();
             sla = s.slaPolicies();
             timers = s.timers();
+            routing = s.routing();
         }
 
         /** Where every timestamp comes from; inject a virtual clock to replay traffic deterministically. */
@@ -227,6 +251,19 @@ public final class SupportEngine {
             return this;
         }
 
+        /**
+         * Routes every conversation that needs a person (R4): new and reopened ones, and ones taken back from an
+         * agent. The router's assignments make the agent join; resolving or closing frees their capacity. The
+         * engine sets the builder's clock to its own and builds its router from it.
+         */
+        public Builder routing(Router.Builder routerConfig) {
+            if (routerConfig == null) {
+                throw new ConfigurationException("routing must not be null");
+            }
+            this.routing = Optional.of(routerConfig);
+            return this;
+        }
+
         /** The timer wheel for every deadline; it must run on the engine's clock. */
         public Builder timers(TimerWheel wheel) {
             this.timers = wheel;
@@ -270,7 +307,7 @@ public final class SupportEngine {
             TimerWheel wheel = timers != null ? timers : TimerWheel.builder().clock(clock).build();
             SupportStore chosen = store != null ? store : new InMemorySupportStore();
             return new SupportEngine(new EngineSettings(clock, chosen, outbound, List.copyOf(listeners), idGenerator,
-                    acknowledgement, botName, reopenWindow, maxMessageLength, sla, wheel));
+                    acknowledgement, botName, reopenWindow, maxMessageLength, sla, wheel, routing));
         }
 
         private static String abbreviate(String s) {

@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * <p>Events are immutable records and are published only after the change they describe is stored.
  */
-public sealed interface SupportEvent permits ConversationEvent, CustomerErased, SlaUpdate {
+public sealed interface SupportEvent permits ConversationEvent, CustomerErased, SlaUpdate, RoutingUpdate {
     TenantId tenant();
 
     Instant at();

@@ -1,6 +1,7 @@
 package io.supportkit.core.internal;
 
 import io.supportkit.ConflictException;
+import io.supportkit.SupportException;
 import io.supportkit.IllegalTransitionException;
 import io.supportkit.InvalidInputException;
 import io.supportkit.NotFoundException;
@@ -48,6 +49,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +71,9 @@ public final class ConversationLifecycle implements Conversations {
     private final EventPublisher publisher;
     private final CustomerDirectory customers;
     private SlaBridge sla;
+    /** How many customer locks this thread holds (an int[] to avoid boxing on every call). */
+    private final ThreadLocal<int[]> lockDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<ArrayDeque<Runnable>> deferred = ThreadLocal.withInitial(ArrayDeque::new);
 
     public ConversationLifecycle(EngineSettings settings, EventPublisher publisher, CustomerDirectory customers) {
         this.settings = settings;
@@ -371,6 +376,23 @@ public final class ConversationLifecycle implements Conversations {
         });
     }
 
+    /**
+     * The router gave the conversation to {@code agent}: they join it, unless it ended or someone else took it
+     * meanwhile; returns whether {@code agent} holds it afterwards.
+     */
+    boolean assignFromRouting(TenantId tenant, ConversationId id, AgentId agent) {
+        return change(tenant, id, (c, events, now) -> {
+            if (!c.status().isActive()) {
+                return false;
+            }
+            if (c.assignee().isPresent()) {
+                return c.assignee().get().equals(agent);
+            }
+            joinLocked(c, agent, events, now);
+            return true;
+        });
+    }
+
     @Override
     public Optional<SlaSnapshot> sla(TenantId tenant, ConversationId id) {
         Conversation c = get(tenant, id);
@@ -407,6 +429,7 @@ public final class ConversationLifecycle implements Conversations {
     private <T> T locked(TenantId tenant, CustomerId customer, LockedWork<T> work) {
         ReentrantLock lock = customers.locks.of(tenant, customer);
         lock.lock();
+        lockDepth.get()[0]++;
         try {
             for (int attempt = 1; ; attempt++) {
                 List<SupportEvent> events = new ArrayList<>();
@@ -423,6 +446,38 @@ public final class ConversationLifecycle implements Conversations {
             }
         } finally {
             lock.unlock();
+            if (--lockDepth.get()[0] == 0) {
+                runDeferred();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} now when this thread holds no customer lock, otherwise as soon as it releases the last
+     * one. For work that may lock another customer (routing callbacks): taking a second customer's lock while
+     * holding one could deadlock against a thread doing the opposite.
+     */
+    void outsideLocks(Runnable action) {
+        if (lockDepth.get()[0] == 0) {
+            runSafely(action);
+        } else {
+            deferred.get().add(action);
+        }
+    }
+
+    private void runDeferred() {
+        ArrayDeque<Runnable> queue = deferred.get();
+        Runnable next;
+        while ((next = queue.poll()) != null) {
+            runSafely(next);
+        }
+    }
+
+    private static void runSafely(Runnable action) {
+        try {
+            action.run();
+        } catch (SupportException e) {
+            LOG.warn("a deferred engine action failed: {}", e.getMessage(), e);
         }
     }
 

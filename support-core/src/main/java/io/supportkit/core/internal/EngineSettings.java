@@ -3,6 +3,7 @@ package io.supportkit.core.internal;
 import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.timer.TimerWheel;
+import io.supportkit.routing.Router;
 import io.supportkit.core.spi.OutboundSink;
 import io.supportkit.core.spi.SupportEventListener;
 import io.supportkit.storage.spi.SupportStore;
@@ -16,5 +17,6 @@ import java.util.Optional;
 public record EngineSettings(InstantSource clock, SupportStore store, OutboundSink outbound,
                              List<SupportEventListener> listeners, IdGenerator idGenerator,
                              Optional<String> acknowledgement, String botName, Duration reopenWindow,
-                             int maxMessageLength, Optional<SlaPolicies> slaPolicies, TimerWheel timers) {
+                             int maxMessageLength, Optional<SlaPolicies> slaPolicies, TimerWheel timers,
+                             Optional<Router.Builder> routing) {
 }
