@@ -1,0 +1,188 @@
+package io.supportkit.nlp.internal;
+
+import io.supportkit.nlp.Language;
+import io.supportkit.nlp.LanguageGuess;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores candidate languages for one text with {@link NgramLanguageModel}: script first, then n-grams.
+ * Immutable after construction; per-call buffers are local, so it is thread-safe.
+ */
+public final class LanguageScorer {
+
+    /** Scale of the softmax over average per-n-gram log-probabilities (chosen a priori, not fitted). */
+    private static final double SHARPNESS = 6.0;
+    private static final int MAX_LETTERS = 1_000;
+
+    private enum Script { LATIN, CYRILLIC, ARABIC, DEVANAGARI, GREEK, HEBREW, ARMENIAN, GEORGIAN, BENGALI, GUJARATI,
+        GURMUKHI, TAMIL, TELUGU, THAI, HANGUL, KANA, HAN, OTHER }
+
+    private static final Map<Language, Script> SCRIPT_OF = new EnumMap<>(Language.class);
+
+    static {
+        for (Language l : Language.values()) {
+            SCRIPT_OF.put(l, Script.LATIN);
+        }
+        for (Language l : new Language[] {Language.BELARUSIAN, Language.BULGARIAN, Language.KAZAKH,
+            Language.MACEDONIAN, Language.MONGOLIAN, Language.RUSSIAN, Language.SERBIAN, Language.UKRAINIAN}) {
+            SCRIPT_OF.put(l, Script.CYRILLIC);
+        }
+        SCRIPT_OF.put(Language.ARABIC, Script.ARABIC);
+        SCRIPT_OF.put(Language.PERSIAN, Script.ARABIC);
+        SCRIPT_OF.put(Language.URDU, Script.ARABIC);
+        SCRIPT_OF.put(Language.HINDI, Script.DEVANAGARI);
+        SCRIPT_OF.put(Language.MARATHI, Script.DEVANAGARI);
+        SCRIPT_OF.put(Language.GREEK, Script.GREEK);
+        SCRIPT_OF.put(Language.HEBREW, Script.HEBREW);
+        SCRIPT_OF.put(Language.ARMENIAN, Script.ARMENIAN);
+        SCRIPT_OF.put(Language.GEORGIAN, Script.GEORGIAN);
+        SCRIPT_OF.put(Language.BENGALI, Script.BENGALI);
+        SCRIPT_OF.put(Language.GUJARATI, Script.GUJARATI);
+        SCRIPT_OF.put(Language.PUNJABI, Script.GURMUKHI);
+        SCRIPT_OF.put(Language.TAMIL, Script.TAMIL);
+        SCRIPT_OF.put(Language.TELUGU, Script.TELUGU);
+        SCRIPT_OF.put(Language.THAI, Script.THAI);
+        SCRIPT_OF.put(Language.KOREAN, Script.HANGUL);
+        SCRIPT_OF.put(Language.JAPANESE, Script.KANA);
+        SCRIPT_OF.put(Language.CHINESE, Script.HAN);
+        SCRIPT_OF.put(Language.UNKNOWN, Script.OTHER);
+    }
+
+    private final NgramLanguageModel model;
+    private final boolean[][] candidatesByScript;
+    private final int[][] candidateListByScript;
+    private final Set<Language> allowed;
+
+    public LanguageScorer(Set<Language> allowed) {
+        this.model = NgramLanguageModel.get();
+        this.allowed = Set.copyOf(allowed);
+        int count = model.languageCount();
+        Script[] scripts = Script.values();
+        candidatesByScript = new boolean[scripts.length][count];
+        candidateListByScript = new int[scripts.length][];
+        for (Script s : scripts) {
+            int[] list = new int[count];
+            int size = 0;
+            for (int l = 0; l < count; l++) {
+                Language language = model.language(l);
+                if (allowed.contains(language) && SCRIPT_OF.get(language) == s) {
+                    candidatesByScript[s.ordinal()][l] = true;
+                    list[size++] = l;
+                }
+            }
+            candidateListByScript[s.ordinal()] = java.util.Arrays.copyOf(list, size);
+        }
+    }
+
+    public LanguageGuess detect(CharSequence text) {
+        int n = text.length();
+        char[] letters = new char[Math.min(n, MAX_LETTERS * 2) + 1];
+        int[] scriptCounts = new int[Script.values().length];
+        int letterCount = 0;
+        int size = 0;
+        boolean kana = false;
+        // Lower-case letters of the first MAX_LETTERS letters; anything else becomes a word break (' ').
+        for (int i = 0; i < n && letterCount < MAX_LETTERS; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (size > 0 && letters[size - 1] != ' ') {
+                    letters[size++] = ' ';
+                }
+                continue;
+            }
+            if (Character.isLetter(c)) {
+                Script s = script(c);
+                scriptCounts[s.ordinal()]++;
+                kana |= s == Script.KANA;
+                letters[size++] = c == 'İ' ? 'i' : Character.toLowerCase(c);
+                letterCount++;
+            } else if (c == '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
+                continue; // tatweel, harakat, bidi marks: invisible for identification
+            } else if (size > 0 && letters[size - 1] != ' ') {
+                letters[size++] = ' ';
+            }
+        }
+        if (letterCount == 0) {
+            return LanguageGuess.NONE;
+        }
+        Script dominant = Script.OTHER;
+        int best = 0;
+        for (Script s : Script.values()) {
+            if (scriptCounts[s.ordinal()] > best) {
+                best = scriptCounts[s.ordinal()];
+                dominant = s;
+            }
+        }
+        if (dominant == Script.HAN && kana) {
+            dominant = Script.KANA;
+        }
+        int[] list = candidateListByScript[dominant.ordinal()];
+        if (list.length == 0) {
+            if (dominant == Script.KANA && allowed.contains(Language.JAPANESE)) {
+                return new LanguageGuess(Language.JAPANESE, 1.0, Language.UNKNOWN, letterCount);
+            }
+            return new LanguageGuess(Language.UNKNOWN, 0.0, Language.UNKNOWN, letterCount);
+        }
+        if (list.length == 1) {
+            return new LanguageGuess(model.language(list[0]), 1.0, Language.UNKNOWN, letterCount);
+        }
+        boolean[] candidates = candidatesByScript[dominant.ordinal()];
+        double[] totals = new double[model.languageCount()];
+        float[] current = new float[model.languageCount()];
+        int terms = 0;
+        int start = 0;
+        for (int i = 0; i <= size; i++) {
+            if (i == size || letters[i] == ' ') {
+                if (i > start) {
+                    terms += model.score(letters, start, i, candidates, list, list.length, totals, current);
+                }
+                start = i + 1;
+            }
+        }
+        int first = list[0];
+        int second = list[1];
+        for (int l : list) {
+            if (totals[l] > totals[first]) {
+                second = first;
+                first = l;
+            } else if (l != first && (totals[l] > totals[second] || second == first)) {
+                second = l;
+            }
+        }
+        double sum = 0;
+        double top = totals[first];
+        for (int l : list) {
+            sum += Math.exp((totals[l] - top) / Math.max(1, terms) * SHARPNESS);
+        }
+        return new LanguageGuess(model.language(first), 1.0 / sum, model.language(second), letterCount);
+    }
+
+    private static Script script(char c) {
+        if (c < 0x250) {
+            return Script.LATIN;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return switch (s) {
+            case LATIN -> Script.LATIN;
+            case CYRILLIC -> Script.CYRILLIC;
+            case ARABIC -> Script.ARABIC;
+            case DEVANAGARI -> Script.DEVANAGARI;
+            case GREEK -> Script.GREEK;
+            case HEBREW -> Script.HEBREW;
+            case ARMENIAN -> Script.ARMENIAN;
+            case GEORGIAN -> Script.GEORGIAN;
+            case BENGALI -> Script.BENGALI;
+            case GUJARATI -> Script.GUJARATI;
+            case GURMUKHI -> Script.GURMUKHI;
+            case TAMIL -> Script.TAMIL;
+            case TELUGU -> Script.TELUGU;
+            case THAI -> Script.THAI;
+            case HANGUL -> Script.HANGUL;
+            case HIRAGANA, KATAKANA -> Script.KANA;
+            case HAN -> Script.HAN;
+            default -> Script.OTHER;
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package io.supportkit.nlp.internal;
+
+import io.supportkit.nlp.Token;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A set of keyword phrases matched against folded tokens, each phrase tagged with a value. Phrase syntax:
+ * words separated by spaces; a word ending in {@code *} matches any token starting with it (Turkish and Persian
+ * suffixes); {@code ~} matches up to two arbitrary tokens. Matching is linear in tokens times the phrases that
+ * share a token's first two letters. Immutable and thread-safe.
+ */
+public final class PhraseSet<T> {
+
+    private record Phrase<T>(String[] words, T value) {
+    }
+
+    private final Map<Integer, List<Phrase<T>>> byFirst = new HashMap<>();
+
+    /** Adds {@code phrases} (already in folded form or folded here with {@code fold}) tagged with value. */
+    public PhraseSet<T> add(T value, String... phrases) {
+        for (String p : phrases) {
+            String[] words = SecretCues.fold(p).trim().split(" +");
+            byFirst.computeIfAbsent(key(words[0]), k -> new ArrayList<>()).add(new Phrase<>(words, value));
+        }
+        return this;
+    }
+
+    private static int key(String word) {
+        char a = word.charAt(0);
+        char b = word.length() > 1 && word.charAt(1) != '*' ? word.charAt(1) : 0;
+        return (a << 16) | b;
+    }
+
+    /** Calls {@code sink} with (value, first token index, last token index) for every match. */
+    public void match(List<Token> tokens, MatchSink<T> sink) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.kind() != Token.Kind.WORD || t.folded().isEmpty()) {
+                continue;
+            }
+            String f = t.folded();
+            List<Phrase<T>> exact = byFirst.get(key(f));
+            List<Phrase<T>> single = f.length() > 1 ? byFirst.get((int) f.charAt(0) << 16) : null;
+            if (exact != null) {
+                tryAll(tokens, i, exact, sink);
+            }
+            if (single != null) {
+                tryAll(tokens, i, single, sink);
+            }
+        }
+    }
+
+    private void tryAll(List<Token> tokens, int i, List<Phrase<T>> phrases, MatchSink<T> sink) {
+        for (Phrase<T> p : phrases) {
+            int end = matchAt(tokens, i, p.words(), 0);
+            if (end >= 0) {
+                sink.accept(p.value(), i, end);
+            }
+        }
+    }
+
+    /** Index of the last token of a match of words[w..] starting at token i, or -1. */
+    private static int matchAt(List<Token> tokens, int i, String[] words, int w) {
+        if (w == words.length) {
+            return i - 1;
+        }
+        String word = words[w];
+        if (word.equals("~")) {
+            for (int skip = 0; skip <= 2; skip++) {
+                int end = matchAt(tokens, i + skip, words, w + 1);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+        while (i < tokens.size() && tokens.get(i).kind() != Token.Kind.WORD) {
+            if (tokens.get(i).kind() == Token.Kind.PUNCTUATION) {
+                return -1; // phrases do not cross sentence punctuation
+            }
+            i++;
+        }
+        if (i >= tokens.size()) {
+            return -1;
+        }
+        String f = tokens.get(i).folded();
+        boolean ok = word.endsWith("*") ? f.startsWith(word.substring(0, word.length() - 1))
+            || (word.length() > 2 && f.replace("\u200C", "").startsWith(word.substring(0, word.length() - 1)))
+            : f.equals(word) || f.replace("\u200C", "").equals(word);
+        return ok ? matchAt(tokens, i + 1, words, w + 1) : -1;
+    }
+
+    /** Receives matches. */
+    @FunctionalInterface
+    public interface MatchSink<T> {
+        void accept(T value, int firstToken, int lastToken);
+    }
+}
