@@ -63,7 +63,7 @@ public final class Tokenizer {
                             TextNormalizer.appendFolded(folded, ch, turkic);
                             i++;
                         }
-                    } else if (TextNormalizer.isIgnorable(ch) && i + 1 < n && isWordChar(text.codePointAt(i + 1))) {
+                    } else if (TextNormalizer.isIgnorable(ch) && continuesWord(text, i)) {
                         i++;
                     } else if ((ch == TextNormalizer.ZWNJ || ch == '\'' || ch == '’') && i + 1 < n
                         && Character.isLetter(text.codePointAt(i + 1)) && letters) {
@@ -109,6 +109,15 @@ public final class Tokenizer {
             i += Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
         }
         return tokens;
+    }
+
+    /** True when a run of ignorable characters (tatweel, bidi marks) at {@code i} is followed by a word character. */
+    private static boolean continuesWord(String text, int i) {
+        int j = i;
+        while (j < text.length() && j - i < 64 && TextNormalizer.isIgnorable(text.charAt(j))) {
+            j++;
+        }
+        return j < text.length() && isWordChar(text.codePointAt(j));
     }
 
     static boolean isWordChar(int cp) {

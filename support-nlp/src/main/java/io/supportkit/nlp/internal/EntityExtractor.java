@@ -24,6 +24,7 @@ public final class EntityExtractor {
     private static final Map<String, Integer> PERSIAN_MONTHS = new HashMap<>();
     private static final Map<String, String> RELATIVE_DAYS = new HashMap<>();
     private static final Map<String, Character> UNITS = new HashMap<>();
+    private static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
     private static final Map<String, Integer> DIRECTION = new HashMap<>();
     private static final Map<String, String> CURRENCY_AFTER = new HashMap<>();
     private static final Map<Character, String> CURRENCY_SYMBOL = Map.of('$', "USD", '€', "EUR", '£', "GBP",
@@ -54,6 +55,15 @@ public final class EntityExtractor {
             }
         }
         MONTHS.put("sept", 9);
+        String[][] numberWords = {
+            {"one", "a", "bir", "یک", "یه"}, {"two", "iki", "دو"}, {"three", "üç", "سه"}, {"four", "dört", "چهار"},
+            {"five", "beş", "پنج"}, {"six", "altı", "شش"}, {"seven", "yedi", "هفت"}, {"eight", "sekiz", "هشت"},
+            {"nine", "dokuz", "نه"}, {"ten", "on", "ده"}};
+        for (int k = 0; k < numberWords.length; k++) {
+            for (String w : numberWords[k]) {
+                NUMBER_WORDS.put(SecretCues.fold(w), k + 1);
+            }
+        }
         String[] persian = {"فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
             "بهمن", "اسفند"};
         for (int m = 0; m < 12; m++) {
@@ -410,8 +420,14 @@ public final class EntityExtractor {
                 continue;
             }
             int number = dayNumber(t);
+            boolean word = false;
             if (number < 0) {
-                continue;
+                Integer n = t.kind() == Token.Kind.WORD ? NUMBER_WORDS.get(t.folded()) : null;
+                if (n == null) {
+                    continue;
+                }
+                number = n;
+                word = true;
             }
             Token next = i + 1 < size ? tokens.get(i + 1) : null;
             if (next == null || next.kind() != Token.Kind.WORD) {
@@ -420,7 +436,7 @@ public final class EntityExtractor {
             String nf = stripSuffix(next.folded());
             Integer month = month(nf);
             Integer persianMonth = PERSIAN_MONTHS.get(nf);
-            if ((month != null || persianMonth != null) && number >= 1 && number <= 31) {
+            if (!word && (month != null || persianMonth != null) && number >= 1 && number <= 31) {
                 int end = next.end();
                 String value = month != null ? String.format(Locale.ROOT, "--%02d-%02d", month, number)
                     : String.format(Locale.ROOT, "SH:--%02d-%02d", persianMonth, number);

@@ -34,6 +34,13 @@ public final class PiiScanner {
         while (i < n) {
             char c = text.charAt(i);
             boolean boundary = i == 0 || !isAlnum(text.charAt(i - 1));
+            // Digits right after '*' are the visible tail of a masked card: never a new finding (idempotence).
+            if (boundary && i > 0 && text.charAt(i - 1) == '*' && isDigit(c)) {
+                while (i < n && (isDigit(text.charAt(i)) || isSeparator(text.charAt(i)))) {
+                    i++;
+                }
+                continue;
+            }
             if (boundary && (isDigit(c) || (c == '+' && i + 1 < n && isDigit(text.charAt(i + 1))))) {
                 i = scanNumberRun(text, i, found);
                 continue;
@@ -192,7 +199,7 @@ public final class PiiScanner {
         if (first == 0) {
             int second = TextNormalizer.digitValue(text.charAt(start + 1 < text.length() ? start + 1 : start));
             if (second == 0) {
-                return digits >= 10 && digits <= 17; // 00 international prefix
+                return digits >= 12 && digits <= 17; // 00 + country code + at least eight digits
             }
             return digits >= 10 && digits <= 11; // national trunk prefix: 0532..., 0912...
         }

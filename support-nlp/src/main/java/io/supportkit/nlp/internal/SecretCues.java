@@ -54,7 +54,9 @@ final class SecretCues {
             "است", "هست", "اینه", "برابر", "هو")) {
             connectors.add(new Connector(fold(s), true));
         }
-        for (String s : List.of("-", "my", "now", "new", "the", "code", "yeni", "من", "جدید", "of", "for", "e")) {
+        for (String s : List.of("-", "my", "now", "new", "the", "code", "yeni", "من", "جدید", "of", "for", "e",
+            "ایمیلم", "ایمیل", "جیمیلم", "اکانتم", "اکانت", "حسابم", "حساب", "کاربری", "کاربریم", "بانکم",
+            "e-posta", "hesabımın", "hesabım", "mailimin")) {
             connectors.add(new Connector(fold(s), false));
         }
         connectors.sort(Comparator.comparingInt((Connector c) -> -c.folded().length()));
@@ -166,7 +168,8 @@ final class SecretCues {
         while (end < n && !Character.isWhitespace(text.charAt(end)) && end - start < PiiScanner.maxSecretLength()) {
             end++;
         }
-        while (end > start && ".,;!?؟،)\"'»”".indexOf(text.charAt(end - 1)) >= 0) {
+        // Sentence punctuation after the value is not part of it; '!' and '?' are kept (over-redacting is safe).
+        while (end > start && ".,;:)\"'»”،؛؟".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
         if (end <= start) {

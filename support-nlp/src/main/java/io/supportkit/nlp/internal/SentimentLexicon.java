@@ -45,6 +45,14 @@ final class SentimentLexicon {
                 emoji.put(e.getKey(), Math.max(-4f, Math.min(4f, sum)));
             }
         }
+        // Emoji common in support chat whose descriptions hold no lexicon word ("pouting face"): our values.
+        String[][] overrides = {{"😡", "-2.8"}, {"🤬", "-3.2"}, {"😠", "-2.5"}, {"😤", "-1.8"}, {"👿", "-2.5"},
+            {"👎", "-2.0"}, {"💩", "-2.2"}, {"🙄", "-1.3"}, {"😒", "-1.5"}, {"😞", "-2.0"}, {"😢", "-2.0"},
+            {"😭", "-2.2"}, {"😩", "-2.0"}, {"😫", "-2.0"}, {"🤦", "-1.5"}, {"👍", "1.8"}, {"🙏", "1.2"},
+            {"😍", "3.0"}, {"❤️", "2.6"}, {"❤", "2.6"}, {"😊", "2.2"}, {"🥰", "3.0"}, {"👌", "1.5"}, {"💯", "1.8"}};
+        for (String[] o : overrides) {
+            emoji.put(o[0], Float.parseFloat(o[1]));
+        }
     }
 
     static SentimentLexicon get() {

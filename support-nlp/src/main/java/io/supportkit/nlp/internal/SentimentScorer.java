@@ -31,7 +31,8 @@ public final class SentimentScorer {
         "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing",
         "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't",
         "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite",
-        "hiç", "asla", "hiçbir", "بدون", "هیچ", "هرگز");
+        "بدون");
+    // Not negators: Turkish "hiç"/"asla" and Persian "هیچ"/"هرگز" go with a verb that is already negative.
     private static final Set<String> NEGATORS_AFTER = Set.of("değil", "değildi", "değilim", "değiliz", "değilsiniz",
         "değildir", "yok", "yoktu", "olmadı", "olmaz", "olmuyor", "نیست", "نبود", "نیستم", "نیستند", "نه", "نشد",
         "نشده", "ندارد", "نداره", "ندارم", "نکرد", "نکردم", "نمی\u200Cشود", "نمیشه", "نمی\u200Cشه", "نبوده");
