@@ -48,6 +48,15 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void shouldRecogniseTurkishDecodedWithTheWrongCodePageButKeepIcelandic() {
+        // "Sayın müşterimiz, siparişiniz yarın kargoya verilecektir." read as Windows-1252
+        assertThat(detector.detect("Sayýn müþterimiz, sipariþiniz yarýn kargoya verilecektir.").language())
+            .isEqualTo(Language.TURKISH);
+        assertThat(detector.detect("Þetta er ýmislegt sem við þurfum að gera í dag.").language())
+            .isEqualTo(Language.ICELANDIC);
+    }
+
+    @Test
     void shouldAnswerOnlyWithTheHostsCandidates() {
         LanguageDetector restricted = LanguageDetector.newBuilder()
             .candidates(Set.of(Language.ENGLISH, Language.TURKISH)).build();

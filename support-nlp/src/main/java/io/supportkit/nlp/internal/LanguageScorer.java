@@ -2,6 +2,7 @@ package io.supportkit.nlp.internal;
 
 import io.supportkit.nlp.Language;
 import io.supportkit.nlp.LanguageGuess;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ public final class LanguageScorer {
                     list[size++] = l;
                 }
             }
-            candidateListByScript[s.ordinal()] = java.util.Arrays.copyOf(list, size);
+            candidateListByScript[s.ordinal()] = Arrays.copyOf(list, size);
         }
     }
 
@@ -129,6 +130,32 @@ public final class LanguageScorer {
             return new LanguageGuess(model.language(list[0]), 1.0, Language.UNKNOWN, letterCount);
         }
         boolean[] candidates = candidatesByScript[dominant.ordinal()];
+        Scores scores = score(letters, size, candidates, list);
+        if (dominant == Script.LATIN && hasTurkishMojibake(letters, size)) {
+            // Turkish (Windows-1254) text decoded as Windows-1252 shows ı ş ğ as ý þ ð; legacy e-mail and SMS
+            // gateways still produce it. Score the repaired letters too and keep whichever fits better.
+            char[] repaired = Arrays.copyOf(letters, size);
+            for (int i = 0; i < size; i++) {
+                repaired[i] = switch (repaired[i]) {
+                    case 'ý' -> 'ı';
+                    case 'þ' -> 'ş';
+                    case 'ð' -> 'ğ';
+                    default -> repaired[i];
+                };
+            }
+            Scores alternative = score(repaired, size, candidates, list);
+            if (alternative.average() > scores.average()) {
+                scores = alternative;
+            }
+        }
+        return new LanguageGuess(model.language(scores.first()), scores.confidence(), model.language(scores.second()),
+            letterCount);
+    }
+
+    private record Scores(int first, int second, double average, double confidence) {
+    }
+
+    private Scores score(char[] letters, int size, boolean[] candidates, int[] list) {
         double[] totals = new double[model.languageCount()];
         float[] current = new float[model.languageCount()];
         int terms = 0;
@@ -153,10 +180,21 @@ public final class LanguageScorer {
         }
         double sum = 0;
         double top = totals[first];
+        int n = Math.max(1, terms);
         for (int l : list) {
-            sum += Math.exp((totals[l] - top) / Math.max(1, terms) * SHARPNESS);
+            sum += Math.exp((totals[l] - top) / n * SHARPNESS);
         }
-        return new LanguageGuess(model.language(first), 1.0 / sum, model.language(second), letterCount);
+        return new Scores(first, second, top / n, 1.0 / sum);
+    }
+
+    private static boolean hasTurkishMojibake(char[] letters, int size) {
+        for (int i = 0; i < size; i++) {
+            char c = letters[i];
+            if (c == 'ý' || c == 'þ' || c == 'ð') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Script script(char c) {

@@ -76,8 +76,13 @@ public final class SentimentScorer {
             }
             String f = t.folded();
             if (BUT.contains(f)) {
-                butIndex = i;
+                if (butIndex < 0) {
+                    butIndex = i; // VADER weighs around the first "but"
+                }
                 continue;
+            }
+            if (f.equals("no") && nextWordInLexicon(tokens, i, words)) {
+                continue; // "no problem": "no" negates the next word instead of counting itself
             }
             if (BOOSTERS.containsKey(f)) {
                 continue;
@@ -98,11 +103,15 @@ public final class SentimentScorer {
             int seen = 0;
             for (int j = i - 1; j >= 0 && seen < 3; j--) {
                 Token p = tokens.get(j);
+                if (p.kind() == Token.Kind.PUNCTUATION) {
+                    break; // unlike VADER, a negation or booster does not reach across a sentence end
+                }
                 if (p.kind() != Token.Kind.WORD) {
-                    if (p.kind() == Token.Kind.PUNCTUATION) {
-                        break;
-                    }
+                    seen++;
                     continue;
+                }
+                if (p.folded().equals("no") && (seen == 0 || seen == 1)) {
+                    v *= N_SCALAR;
                 }
                 Float boost = BOOSTERS.get(p.folded());
                 if (boost != null) {
@@ -231,6 +240,19 @@ public final class SentimentScorer {
             return false;
         }
         return suffix.length() == 2 || "dzynsklm".indexOf(suffix.charAt(2)) >= 0;
+    }
+
+    private static boolean nextWordInLexicon(List<Token> tokens, int i, Map<String, Float> words) {
+        for (int j = i + 1; j < tokens.size(); j++) {
+            Token t = tokens.get(j);
+            if (t.kind() == Token.Kind.WORD) {
+                return words.containsKey(t.folded());
+            }
+            if (t.kind() != Token.Kind.PUNCTUATION) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isNegator(String folded) {
