@@ -29,7 +29,7 @@ function csvRecords(lines) {
 }
 
 function read(file, format) {
-  let lines = fs.readFileSync(file, 'utf8').split('\n');
+  let lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
   if (format === 'sentipers') lines = csvRecords(lines);
   const samples = [];
   for (const line of lines) {
@@ -64,6 +64,7 @@ function report(name, samples, scores) {
   const m = classes.map(() => classes.map(() => 0));
   let correct = 0;
   let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  scores = scores.map((x) => (Number.isFinite(x) ? x : 0));
   samples.forEach((s, i) => {
     const p = label(scores[i]);
     m[classes.indexOf(s.truth)][classes.indexOf(p)]++;

@@ -24,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
  * n-grams (all unigrams and bigrams, the top {@value #TOP_K} of orders 3..5), quantises their natural-log
  * probability to 1/8 nat in one byte and writes a gzip'd binary file. Lingua's tables hold conditional
  * probabilities (of the last letter given the others), so n-grams are ranked by their joint probability,
- * chained through the full lower-order tables, while the stored value stays the conditional one. The pruning limit was chosen from
+ * chained through the full lower-order tables, times the distance between their value and the value the
+ * scorer falls back to without them (entropy-style pruning); the stored value stays the conditional one. The pruning limit was chosen from
  * the size budget alone (the model must stay far below 30 MB in the jar and 300 MB of heap), never from
  * accuracy on the test lines.
  *
@@ -71,18 +72,26 @@ public final class LanguageModelGenerator {
             }
             for (String language : LANGUAGES) {
                 Map<String, Double> joint = new HashMap<>();
+                Map<String, Double> lower = new HashMap<>();
                 for (int order = 1; order <= 5; order++) {
                     List<Ngram> conditional = read(language, ORDERS[order - 1]);
                     List<Ngram> ngrams = new ArrayList<>(conditional.size());
                     Map<String, Double> nextJoint = new HashMap<>();
+                    Map<String, Double> nextLower = new HashMap<>();
                     for (Ngram ngram : conditional) {
                         String prefix = ngram.text().substring(0, ngram.text().length() - 1);
                         double prefixJoint = order == 1 ? 0.0 : joint.getOrDefault(prefix, -50.0);
                         double j = prefixJoint + ngram.logProbability();
                         nextJoint.put(ngram.text(), j);
-                        ngrams.add(new Ngram(ngram.text(), ngram.logProbability(), j));
+                        nextLower.put(ngram.text(), ngram.logProbability());
+                        // Entropy-style pruning (after Stolcke 1998): what dropping the n-gram costs is its
+                        // probability mass times how far the scorer's fallback (the prefix's value) is from it.
+                        double fallback = order == 1 ? ngram.logProbability() : lower.getOrDefault(prefix, -20.0);
+                        double rank = j + Math.log(1e-3 + Math.abs(ngram.logProbability() - fallback));
+                        ngrams.add(new Ngram(ngram.text(), ngram.logProbability(), rank));
                     }
                     joint = nextJoint;
+                    lower = nextLower;
                     ngrams.sort(Comparator.comparingDouble(Ngram::jointLogProbability).reversed()
                         .thenComparing(Ngram::text));
                     int keep = order <= 2 ? ngrams.size() : Math.min(TOP_K, ngrams.size());
