@@ -157,6 +157,10 @@ public final class Tokenizer {
         if ((c == 'T' || c == 'x' || c == 'X' || c == '-') && i > 0 && isWordChar(text.charAt(i - 1))) {
             return 0;
         }
+        if ((c == 'T' || c == 'x' || c == 'X') && (i + 1 >= text.length() || (text.charAt(i + 1) != '_'
+            && text.charAt(i + 1) != 'D'))) {
+            return 0; // most words starting with T or x: no emoticon to try
+        }
         for (String emoticon : EMOTICONS) {
             if (text.startsWith(emoticon, i)) {
                 int end = i + emoticon.length();

@@ -33,6 +33,8 @@ class ScenarioTest {
         assertThat(a.entities(EntityType.RELATIVE_DATE)).extracting(Entity::value).containsExactly("P4D");
         assertThat(a.redactions()).as("an order number is not PII").isEmpty();
         assertThat(a.sentiment().isChurnRisk()).isFalse();
+        assertThat(a.sentiment().isAngry()).isFalse();
+        assertThat(a.sentiment().label()).as("a late order is no praise").isNotEqualTo(SentimentLabel.POSITIVE);
     }
 
     @Test

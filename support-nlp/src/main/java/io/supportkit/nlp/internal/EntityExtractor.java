@@ -22,6 +22,8 @@ public final class EntityExtractor {
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Integer> PERSIAN_MONTHS = new HashMap<>();
+    /** First four letters of month names of at least five letters -> the name (one candidate per prefix). */
+    private static final Map<String, String> MONTH_BY_PREFIX = new HashMap<>();
     private static final Map<String, String> RELATIVE_DAYS = new HashMap<>();
     private static final Map<String, Character> UNITS = new HashMap<>();
     private static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
@@ -55,6 +57,11 @@ public final class EntityExtractor {
             }
         }
         MONTHS.put("sept", 9);
+        for (String name : MONTHS.keySet()) {
+            if (name.length() >= 5) {
+                MONTH_BY_PREFIX.putIfAbsent(name.substring(0, 4), name);
+            }
+        }
         String[][] numberWords = {
             {"one", "a", "bir", "یک", "یه"}, {"two", "iki", "دو"}, {"three", "üç", "سه"}, {"four", "dört", "چهار"},
             {"five", "beş", "پنج"}, {"six", "altı", "شش"}, {"seven", "yedi", "هفت"}, {"eight", "sekiz", "هشت"},
@@ -479,11 +486,10 @@ public final class EntityExtractor {
     private static Integer month(String folded) {
         Integer m = MONTHS.get(folded);
         if (m == null && folded.length() > 5) {
-            for (Map.Entry<String, Integer> e : MONTHS.entrySet()) {
-                // Turkish case endings written without an apostrophe: "ağustosta", "eylülde".
-                if (e.getKey().length() >= 4 && folded.startsWith(e.getKey()) && folded.length() - e.getKey().length() <= 3) {
-                    return e.getValue();
-                }
+            // Turkish case endings written without an apostrophe: "ağustosta", "eylülde".
+            String name = MONTH_BY_PREFIX.get(folded.substring(0, 4));
+            if (name != null && folded.startsWith(name) && folded.length() - name.length() <= 3) {
+                return MONTHS.get(name);
             }
         }
         return m;

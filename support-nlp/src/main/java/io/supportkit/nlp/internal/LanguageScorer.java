@@ -16,6 +16,9 @@ public final class LanguageScorer {
     /** Scale of the softmax over average per-n-gram log-probabilities (chosen a priori, not fitted). */
     private static final double SHARPNESS = 6.0;
     private static final int MAX_LETTERS = 1_000;
+    private static final double PRUNE_GAP = 100.0;
+    private static final double STOP_GAP = 40.0;
+    private static final int MIN_LETTERS_BEFORE_STOP = 40;
 
     private enum Script { LATIN, CYRILLIC, ARABIC, DEVANAGARI, GREEK, HEBREW, ARMENIAN, GEORGIAN, BENGALI, GUJARATI,
         GURMUKHI, TAMIL, TELUGU, THAI, HANGUL, KANA, HAN, OTHER }
@@ -155,17 +158,35 @@ public final class LanguageScorer {
     private record Scores(int first, int second, double average, double confidence) {
     }
 
-    private Scores score(char[] letters, int size, boolean[] candidates, int[] list) {
+    private Scores score(char[] letters, int size, boolean[] allowed, int[] list) {
         double[] totals = new double[model.languageCount()];
         float[] current = new float[model.languageCount()];
+        byte[] order = new byte[model.languageCount()];
+        boolean[] candidates = allowed.clone();
+        int[] active = list.clone();
+        int activeCount = active.length;
+        double[] gaps = new double[model.languageCount()];
         int terms = 0;
         int start = 0;
         for (int i = 0; i <= size; i++) {
             if (i == size || letters[i] == ' ') {
                 if (i > start) {
-                    terms += model.score(letters, start, i, candidates, list, list.length, totals, current);
+                    terms += model.score(letters, start, i, candidates, active, activeCount, totals, current, order);
+                    activeCount = prune(totals, candidates, active, activeCount, gaps);
+                    if (i >= MIN_LETTERS_BEFORE_STOP && decided(totals, active, activeCount)) {
+                        break; // the rest of a long message would not change the answer
+                    }
                 }
                 start = i + 1;
+            }
+        }
+        double leader = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < activeCount; c++) {
+            leader = Math.max(leader, totals[active[c]]);
+        }
+        for (int l : list) {
+            if (!candidates[l]) {
+                totals[l] = leader - gaps[l]; // a dropped candidate keeps the gap it had when it was dropped
             }
         }
         int first = list[0];
@@ -185,6 +206,49 @@ public final class LanguageScorer {
             sum += Math.exp((totals[l] - top) / n * SHARPNESS);
         }
         return new Scores(first, second, top / n, 1.0 / sum);
+    }
+
+    /**
+     * Drops candidates more than {@value #PRUNE_GAP} nats behind the leader: they cannot catch up in practice,
+     * and long messages then cost little more than short ones. A dropped candidate is scored at the end as
+     * trailing the leader by the gap it had when dropped (in truth it would trail by more), which keeps the
+     * confidence conservative. At least two candidates stay for the runner-up.
+     */
+    private static int prune(double[] totals, boolean[] candidates, int[] active, int count, double[] gaps) {
+        if (count <= 2) {
+            return count;
+        }
+        double top = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            top = Math.max(top, totals[active[c]]);
+        }
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            int l = active[c];
+            if (totals[l] >= top - PRUNE_GAP || count - (c - kept) <= 2) {
+                active[kept++] = l;
+            } else {
+                candidates[l] = false;
+                gaps[l] = top - totals[l];
+            }
+        }
+        return kept;
+    }
+
+    /** True when the leader is {@value #STOP_GAP} nats ahead of every other active candidate. */
+    private static boolean decided(double[] totals, int[] active, int count) {
+        double first = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            double t = totals[active[c]];
+            if (t > first) {
+                second = first;
+                first = t;
+            } else if (t > second) {
+                second = t;
+            }
+        }
+        return first - second >= STOP_GAP;
     }
 
     private static boolean hasTurkishMojibake(char[] letters, int size) {

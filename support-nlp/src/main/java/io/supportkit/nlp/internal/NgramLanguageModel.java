@@ -73,36 +73,43 @@ public final class NgramLanguageModel {
      * Returns the number of n-gram terms added per language.
      */
     int score(char[] word, int from, int to, boolean[] candidates, int[] candidateList, int candidateCount,
-              double[] totals, float[] current) {
+              double[] totals, float[] current, byte[] order) {
         int terms = 0;
         for (int i = from; i < to; i++) {
+            int maxOrder = Math.min(MAX_ORDER, to - i);
+            // For each language, current[l] is the value of the longest prefix found so far and order[l] the
+            // order from which it counts: the sum over orders 1..maxOrder is added once per found prefix, not
+            // once per order and language.
             for (int c = 0; c < candidateCount; c++) {
                 int l = candidateList[c];
                 current[l] = floor[l];
+                order[l] = 1;
             }
-            int maxOrder = Math.min(MAX_ORDER, to - i);
             long h = 0xcbf29ce484222325L;
             for (int k = 1; k <= maxOrder; k++) {
                 h = (h ^ word[i + k - 1]) * 0x100000001b3L;
                 int slot = find(mix(h));
-                if (slot >= 0) {
-                    int packed = slots[slot];
-                    int start = packed >>> 7;
-                    int count = packed & 0x7F;
-                    for (int e = start; e < start + count; e++) {
-                        short entry = entries[e];
-                        int l = (entry >>> 8) & 0x7F;
-                        if (candidates[l]) {
-                            current[l] = -(entry & 0xFF) / 8.0f;
-                        }
+                if (slot < 0) {
+                    break; // no language knows this prefix, so none knows a longer n-gram starting here
+                }
+                int packed = slots[slot];
+                int start = packed >>> 7;
+                int count = packed & 0x7F;
+                for (int e = start; e < start + count; e++) {
+                    short entry = entries[e];
+                    int l = (entry >>> 8) & 0x7F;
+                    if (candidates[l]) {
+                        totals[l] += current[l] * (k - order[l]);
+                        current[l] = -(entry & 0xFF) / 8.0f;
+                        order[l] = (byte) k;
                     }
                 }
-                for (int c = 0; c < candidateCount; c++) {
-                    int l = candidateList[c];
-                    totals[l] += current[l];
-                }
-                terms++;
             }
+            for (int c = 0; c < candidateCount; c++) {
+                int l = candidateList[c];
+                totals[l] += current[l] * (maxOrder + 1 - order[l]);
+            }
+            terms += maxOrder;
         }
         return terms;
     }

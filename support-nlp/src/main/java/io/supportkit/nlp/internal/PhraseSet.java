@@ -18,6 +18,9 @@ public final class PhraseSet<T> {
     }
 
     private final Map<Integer, List<Phrase<T>>> byFirst = new HashMap<>();
+    // Open-addressing copy of byFirst, rebuilt by add(): match() then looks up without boxing an Integer.
+    private int[] tableKeys = new int[1];
+    private Phrase<T>[][] tableValues = newTable(1);
 
     /** Adds {@code phrases} (already in folded form or folded here with {@code fold}) tagged with value. */
     public PhraseSet<T> add(T value, String... phrases) {
@@ -25,7 +28,43 @@ public final class PhraseSet<T> {
             String[] words = SecretCues.fold(p).trim().split(" +");
             byFirst.computeIfAbsent(key(words[0]), k -> new ArrayList<>()).add(new Phrase<>(words, value));
         }
+        int capacity = Integer.highestOneBit(Math.max(4, byFirst.size() * 4));
+        int[] keys = new int[capacity];
+        Phrase<T>[][] values = newTable(capacity);
+        for (Map.Entry<Integer, List<Phrase<T>>> e : byFirst.entrySet()) {
+            int slot = slot(e.getKey(), capacity);
+            while (values[slot] != null) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            keys[slot] = e.getKey();
+            @SuppressWarnings("unchecked")
+            Phrase<T>[] array = e.getValue().toArray(new Phrase[0]);
+            values[slot] = array;
+        }
+        tableKeys = keys;
+        tableValues = values;
         return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Phrase<T>[][] newTable(int capacity) {
+        return (Phrase<T>[][]) new Phrase[capacity][];
+    }
+
+    private static int slot(int key, int capacity) {
+        return (key * 0x9E3779B9 >>> 16) & (capacity - 1);
+    }
+
+    private Phrase<T>[] lookup(int key) {
+        int capacity = tableKeys.length;
+        int slot = slot(key, capacity);
+        while (tableValues[slot] != null) {
+            if (tableKeys[slot] == key) {
+                return tableValues[slot];
+            }
+            slot = (slot + 1) & (capacity - 1);
+        }
+        return null;
     }
 
     private static int key(String word) {
@@ -42,8 +81,8 @@ public final class PhraseSet<T> {
                 continue;
             }
             String f = t.folded();
-            List<Phrase<T>> exact = byFirst.get(key(f));
-            List<Phrase<T>> single = f.length() > 1 ? byFirst.get((int) f.charAt(0) << 16) : null;
+            Phrase<T>[] exact = lookup(key(f));
+            Phrase<T>[] single = f.length() > 1 ? lookup((int) f.charAt(0) << 16) : null;
             if (exact != null) {
                 tryAll(tokens, i, exact, sink);
             }
@@ -53,7 +92,7 @@ public final class PhraseSet<T> {
         }
     }
 
-    private void tryAll(List<Token> tokens, int i, List<Phrase<T>> phrases, MatchSink<T> sink) {
+    private void tryAll(List<Token> tokens, int i, Phrase<T>[] phrases, MatchSink<T> sink) {
         for (Phrase<T> p : phrases) {
             int end = matchAt(tokens, i, p.words(), 0);
             if (end >= 0) {

@@ -31,30 +31,19 @@ public final class PiiScanner {
         List<Finding> found = new ArrayList<>();
         int n = text.length();
         int i = 0;
+        // Invariant at the top of the loop: text[i - 1] is not a letter or digit (a word boundary), because words
+        // are skipped whole; only word starts, digit runs and a few symbols cost more than one comparison.
         while (i < n) {
             char c = text.charAt(i);
-            boolean boundary = i == 0 || !isAlnum(text.charAt(i - 1));
-            // Digits right after '*' are the visible tail of a masked card: never a new finding (idempotence).
-            if (boundary && i > 0 && text.charAt(i - 1) == '*' && isDigit(c)) {
-                while (i < n && (isDigit(text.charAt(i)) || isSeparator(text.charAt(i)))) {
+            if (i > 0 && isAlnum(c) && isAlnum(text.charAt(i - 1))) {
+                i = skipAlnum(text, i); // a finding ended inside a word: the rest of the word is no start
+                continue;
+            }
+            if (c < 0x80 && (c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                if (c == ' ') {
                     i++;
-                }
-                continue;
-            }
-            if (boundary && (isDigit(c) || (c == '+' && i + 1 < n && isDigit(text.charAt(i + 1))))) {
-                i = scanNumberRun(text, i, found);
-                continue;
-            }
-            if (c == '[') {
-                int end = placeholderEnd(text, i);
-                if (end > 0) {
-                    i = end; // our own earlier output: keeps redaction idempotent
                     continue;
                 }
-            }
-            if (c == '@') {
-                scanEmail(text, i, found);
-            } else if (boundary && c < 0x80 && isAsciiLetter(c)) {
                 if (i + 3 < n && isAsciiLetter(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
                     && isDigit(text.charAt(i + 3))) {
                     int end = scanIban(text, i);
@@ -65,16 +54,36 @@ public final class PiiScanner {
                     }
                 }
                 int end = SecretCues.scan(text, i, found);
-                if (end > i) {
-                    i = end;
+                i = end > i ? end : skipAlnum(text, i);
+                continue;
+            }
+            if (isDigit(c)) {
+                if (i > 0 && text.charAt(i - 1) == '*') {
+                    // Digits right after '*' are the visible tail of a masked card: never a new finding.
+                    while (i < n && (isDigit(text.charAt(i)) || isSeparator(text.charAt(i)))) {
+                        i++;
+                    }
                     continue;
                 }
-            } else if (boundary && c >= 0x80 && Character.isLetter(c)) {
+                i = scanNumberRun(text, i, found);
+                continue;
+            }
+            if (c == '+' && i + 1 < n && isDigit(text.charAt(i + 1))) {
+                i = scanNumberRun(text, i, found);
+                continue;
+            }
+            if (c == '[') {
+                int end = placeholderEnd(text, i);
+                if (end > 0) {
+                    i = end; // our own earlier output: keeps redaction idempotent
+                    continue;
+                }
+            } else if (c == '@') {
+                scanEmail(text, i, found);
+            } else if (c >= 0x80 && Character.isLetter(c)) {
                 int end = SecretCues.scan(text, i, found);
-                if (end > i) {
-                    i = end;
-                    continue;
-                }
+                i = end > i ? end : skipAlnum(text, i);
+                continue;
             }
             i++;
         }

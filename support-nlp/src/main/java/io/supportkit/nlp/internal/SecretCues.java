@@ -25,6 +25,8 @@ final class SecretCues {
     }
 
     private static final Map<Character, Cue[]> CUES = new HashMap<>();
+    /** Cues by first ASCII letter: the common case costs an array read, not a map lookup. */
+    private static final Cue[][] ASCII_CUES = new Cue[128][];
     private static final Connector[] CONNECTORS;
     private static final Set<String> STOPWORDS;
     private static final Set<String> TRAILING_COPULA = Set.of("است", "هست", "ه", "میباشد", "می\u200Cباشد");
@@ -48,7 +50,14 @@ final class SecretCues {
         for (Cue cue : cues) {
             byFirst.computeIfAbsent(cue.folded().charAt(0), k -> new ArrayList<>()).add(cue);
         }
-        byFirst.forEach((k, v) -> CUES.put(k, v.toArray(new Cue[0])));
+        byFirst.forEach((k, v) -> {
+            Cue[] array = v.toArray(new Cue[0]);
+            if (k < 128) {
+                ASCII_CUES[k] = array;
+            } else {
+                CUES.put(k, array);
+            }
+        });
         List<Connector> connectors = new ArrayList<>();
         for (String s : List.of(":", "=", "->", "=>", "is", "was", "is now", "will be", "şu", "şudur", "olarak",
             "است", "هست", "اینه", "برابر", "هو")) {
@@ -81,7 +90,8 @@ final class SecretCues {
      * {@code i} when there is none.
      */
     static int scan(String text, int i, List<PiiScanner.Finding> found) {
-        Cue[] candidates = CUES.get(foldChar(text.charAt(i)));
+        char first = foldChar(text.charAt(i));
+        Cue[] candidates = first < 128 ? ASCII_CUES[first] : CUES.get(first);
         if (candidates == null) {
             return i;
         }

@@ -27,7 +27,9 @@ final class SentimentLexicon {
     final Map<String, Float> emoji;
 
     private SentimentLexicon() {
-        english = read("en.tsv", 1.0f);
+        Map<String, Float> en = read("en.tsv", 1.0f);
+        en.putAll(read("en-support.tsv", 1.0f));
+        english = en;
         Map<String, Float> tr = read("tr-afinn.tsv", 0.8f);
         tr.putAll(read("tr-supplement.tsv", 1.0f));
         turkish = tr;

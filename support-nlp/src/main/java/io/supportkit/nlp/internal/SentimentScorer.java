@@ -39,6 +39,8 @@ public final class SentimentScorer {
     private static final Set<String> BUT = Set.of("but", "ama", "fakat", "ancak", "lakin", "ولی", "اما", "لیکن");
     private static final Set<String> ANGRY_EMOJI = Set.of("😡", "🤬", "😠", "👿", "💢", "😤", "🖕");
 
+    private static final boolean[] NOT_NEGATED = {false};
+
     private final SentimentLexicon lexicon = SentimentLexicon.get();
 
     /** Sentiment of tokens produced by {@link io.supportkit.nlp.Tokenizer} for {@code language}. */
@@ -87,8 +89,12 @@ public final class SentimentScorer {
             if (BOOSTERS.containsKey(f)) {
                 continue;
             }
-            boolean[] negatedBySuffix = new boolean[1];
-            Float base = lookup(words, f, turkish, persian, negatedBySuffix);
+            Float base = words.get(f);
+            boolean[] negatedBySuffix = NOT_NEGATED;
+            if (base == null && (turkish || persian || f.indexOf('\'') > 0)) {
+                negatedBySuffix = new boolean[1];
+                base = lookup(words, f, turkish, persian, negatedBySuffix);
+            }
             if (base == null || base == 0f) {
                 continue;
             }
