@@ -135,6 +135,12 @@ class RedactorTest {
     }
 
     @Test
+    void shouldContinueScanningAfterAFindingThatEndsBeforePunctuation() {
+        assertThat(redactor.redact("password: x1y2. mail a@b.co. card 4111111111111111.").text())
+            .isEqualTo("password: [PASSWORD]. mail [EMAIL]. card 411111******1111.");
+    }
+
+    @Test
     void shouldReportSpansThatPointIntoInputAndOutput() {
         String text = "a@b.co and 4111111111111111";
         RedactionResult r = redactor.redact(text);
