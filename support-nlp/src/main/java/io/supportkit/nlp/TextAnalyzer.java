@@ -42,17 +42,13 @@ public final class TextAnalyzer {
     private final EntityExtractor extractor;
     private final SentimentScorer sentiment = new SentimentScorer();
     private final List<AnalysisInterceptor> interceptors;
-    private final List<OrderNumberFormat> formats;
-    private final List<String> products;
 
     private TextAnalyzer(Builder b) {
         this.detector = b.detector != null ? b.detector
             : LanguageDetector.newBuilder().candidates(b.languages).minimumConfidence(b.minimumConfidence).build();
         this.fallbackLanguage = b.fallbackLanguage;
         this.redactor = b.redactor;
-        this.formats = List.copyOf(b.formats);
-        this.products = List.copyOf(b.products);
-        this.extractor = new EntityExtractor(formats, products);
+        this.extractor = new EntityExtractor(List.copyOf(b.formats), List.copyOf(b.products));
         this.interceptors = List.copyOf(b.interceptors);
     }
 

@@ -76,6 +76,7 @@ class SentimentTest {
         assertThat(of("Aboneliğimi iptal edin, en kötü hizmet bu.").isChurnRisk()).isTrue();
         assertThat(of("اشتراکم را لغو کنید، بدترین پشتیبانی است.").isChurnRisk()).isTrue();
         assertThat(of("How do I change my subscription plan?").isChurnRisk()).isFalse();
+        assertThat(of("ABONELIGIMI IPTAL EDIN, REZALET!").isChurnRisk()).as("Turkish typed without ı/İ keys").isTrue();
     }
 
     @Test

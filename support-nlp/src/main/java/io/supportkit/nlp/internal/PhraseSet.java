@@ -89,6 +89,20 @@ public final class PhraseSet<T> {
             if (single != null) {
                 tryAll(tokens, i, single, sink);
             }
+            if (t.text().indexOf('I') >= 0 && f.indexOf('ı') >= 0) {
+                String dotted = f.replace('ı', 'i'); // "IPTAL" typed without a Turkish keyboard
+                if (dotted.charAt(0) != f.charAt(0) || (dotted.length() > 1 && dotted.charAt(1) != f.charAt(1))) {
+                    Phrase<T>[] alternative = lookup(key(dotted));
+                    if (alternative != null) {
+                        tryAll(tokens, i, alternative, sink);
+                    }
+                    Phrase<T>[] alternativeSingle = dotted.length() > 1 && dotted.charAt(0) != f.charAt(0)
+                        ? lookup((int) dotted.charAt(0) << 16) : null;
+                    if (alternativeSingle != null) {
+                        tryAll(tokens, i, alternativeSingle, sink);
+                    }
+                }
+            }
         }
     }
 
@@ -125,11 +139,21 @@ public final class PhraseSet<T> {
         if (i >= tokens.size()) {
             return -1;
         }
-        String f = tokens.get(i).folded();
-        boolean ok = word.endsWith("*") ? f.startsWith(word.substring(0, word.length() - 1))
-            || (word.length() > 2 && f.replace("\u200C", "").startsWith(word.substring(0, word.length() - 1)))
-            : f.equals(word) || f.replace("\u200C", "").equals(word);
+        Token token = tokens.get(i);
+        boolean ok = wordMatches(token.folded(), word);
+        if (!ok && token.text().indexOf('I') >= 0 && token.folded().indexOf('ı') >= 0) {
+            // Turkish typed without a Turkish keyboard: "IPTAL" folds to "ıptal" but means "iptal"
+            ok = wordMatches(token.folded().replace('ı', 'i'), word);
+        }
         return ok ? matchAt(tokens, i + 1, words, w + 1) : -1;
+    }
+
+    private static boolean wordMatches(String f, String word) {
+        if (word.endsWith("*")) {
+            String stem = word.substring(0, word.length() - 1);
+            return f.startsWith(stem) || (f.indexOf('\u200C') >= 0 && f.replace("\u200C", "").startsWith(stem));
+        }
+        return f.equals(word) || (f.indexOf('\u200C') >= 0 && f.replace("\u200C", "").equals(word));
     }
 
     /** Receives matches. */

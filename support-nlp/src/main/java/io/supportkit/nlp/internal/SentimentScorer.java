@@ -39,8 +39,6 @@ public final class SentimentScorer {
     private static final Set<String> BUT = Set.of("but", "ama", "fakat", "ancak", "lakin", "ولی", "اما", "لیکن");
     private static final Set<String> ANGRY_EMOJI = Set.of("😡", "🤬", "😠", "👿", "💢", "😤", "🖕");
 
-    private static final boolean[] NOT_NEGATED = {false};
-
     private final SentimentLexicon lexicon = SentimentLexicon.get();
 
     /** Sentiment of tokens produced by {@link io.supportkit.nlp.Tokenizer} for {@code language}. */
@@ -90,10 +88,15 @@ public final class SentimentScorer {
                 continue;
             }
             Float base = words.get(f);
-            boolean[] negatedBySuffix = NOT_NEGATED;
+            boolean negatedBySuffix = false;
             if (base == null && (turkish || persian || f.indexOf('\'') > 0)) {
-                negatedBySuffix = new boolean[1];
-                base = lookup(words, f, turkish, persian, negatedBySuffix);
+                boolean[] flag = new boolean[1];
+                base = lookup(words, f, turkish, persian, flag);
+                if (base == null && turkish && t.text().indexOf('I') >= 0) {
+                    // "IPTAL", "REZIL": capitals typed without a Turkish keyboard mean i, not ı
+                    base = lookup(words, f.replace('ı', 'i'), true, false, flag);
+                }
+                negatedBySuffix = flag[0];
             }
             if (base == null || base == 0f) {
                 continue;
@@ -132,7 +135,7 @@ public final class SentimentScorer {
                 }
                 seen++;
             }
-            if (negatedBySuffix[0] || negatedAfter(tokens, i)) {
+            if (negatedBySuffix || negatedAfter(tokens, i)) {
                 v *= N_SCALAR;
             }
             valence[i] = v;
