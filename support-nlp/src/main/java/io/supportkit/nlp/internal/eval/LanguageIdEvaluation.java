@@ -53,6 +53,20 @@ public final class LanguageIdEvaluation {
             return c == null || c[1] == 0 ? Double.NaN : 100.0 * c[0] / c[1];
         }
 
+        /** Precision for {@code lang} at {@code length} in percent: lines given as lang that are lang. */
+        public double precisionPercent(String lang, String length) {
+            int predicted = 0;
+            int correct = 0;
+            for (var byTruth : confusion.entrySet()) {
+                int n = byTruth.getValue().getOrDefault(length, Map.of()).getOrDefault(lang, 0);
+                predicted += n;
+                if (byTruth.getKey().equals(lang)) {
+                    correct += n;
+                }
+            }
+            return predicted == 0 ? Double.NaN : 100.0 * correct / predicted;
+        }
+
         int confused(String truth, String length, String predicted) {
             return confusion.getOrDefault(truth, Map.of()).getOrDefault(length, Map.of()).getOrDefault(predicted, 0);
         }
@@ -140,6 +154,23 @@ public final class LanguageIdEvaluation {
             mean.append(String.format(Locale.ROOT, " %.1f / %.1f / %.1f / %.1f |", s[0] / s[3], s[1] / s[3], s[2] / s[3], all));
         }
         out.println(mean);
+        out.println();
+        out.println("Precision (lines given as the language that are that language; words / pairs / sentences):");
+        out.println();
+        out.println("| lang | " + String.join(" | ", names) + " |");
+        out.println("|---|" + "---|".repeat(names.size()));
+        for (String lang : highlight) {
+            if (!languages.contains(lang)) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| " + lang + " |");
+            for (String name : names) {
+                Counts c = results.get(name);
+                row.append(String.format(Locale.ROOT, " %.0f / %.0f / %.0f |", c.precisionPercent(lang, LENGTHS.get(0)),
+                    c.precisionPercent(lang, LENGTHS.get(1)), c.precisionPercent(lang, LENGTHS.get(2))));
+            }
+            out.println(row);
+        }
         out.println();
         out.println("Close-language confusion (lines of the truth language given as the confusable one; words / pairs / sentences):");
         out.println();
