@@ -1,0 +1,290 @@
+package io.supportkit.nlp.internal;
+
+import io.supportkit.nlp.Language;
+import io.supportkit.nlp.LanguageGuess;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores candidate languages for one text with {@link NgramLanguageModel}: script first, then n-grams.
+ * Immutable after construction; per-call buffers are local, so it is thread-safe.
+ */
+public final class LanguageScorer {
+
+    /** Scale of the softmax over average per-n-gram log-probabilities (chosen a priori, not fitted). */
+    private static final double SHARPNESS = 6.0;
+    private static final int MAX_LETTERS = 1_000;
+    private static final double PRUNE_GAP = 100.0;
+    private static final double STOP_GAP = 40.0;
+    private static final int MIN_LETTERS_BEFORE_STOP = 40;
+
+    private enum Script { LATIN, CYRILLIC, ARABIC, DEVANAGARI, GREEK, HEBREW, ARMENIAN, GEORGIAN, BENGALI, GUJARATI,
+        GURMUKHI, TAMIL, TELUGU, THAI, HANGUL, KANA, HAN, OTHER }
+
+    private static final Map<Language, Script> SCRIPT_OF = new EnumMap<>(Language.class);
+
+    static {
+        for (Language l : Language.values()) {
+            SCRIPT_OF.put(l, Script.LATIN);
+        }
+        for (Language l : new Language[] {Language.BELARUSIAN, Language.BULGARIAN, Language.KAZAKH,
+            Language.MACEDONIAN, Language.MONGOLIAN, Language.RUSSIAN, Language.SERBIAN, Language.UKRAINIAN}) {
+            SCRIPT_OF.put(l, Script.CYRILLIC);
+        }
+        SCRIPT_OF.put(Language.ARABIC, Script.ARABIC);
+        SCRIPT_OF.put(Language.PERSIAN, Script.ARABIC);
+        SCRIPT_OF.put(Language.URDU, Script.ARABIC);
+        SCRIPT_OF.put(Language.HINDI, Script.DEVANAGARI);
+        SCRIPT_OF.put(Language.MARATHI, Script.DEVANAGARI);
+        SCRIPT_OF.put(Language.GREEK, Script.GREEK);
+        SCRIPT_OF.put(Language.HEBREW, Script.HEBREW);
+        SCRIPT_OF.put(Language.ARMENIAN, Script.ARMENIAN);
+        SCRIPT_OF.put(Language.GEORGIAN, Script.GEORGIAN);
+        SCRIPT_OF.put(Language.BENGALI, Script.BENGALI);
+        SCRIPT_OF.put(Language.GUJARATI, Script.GUJARATI);
+        SCRIPT_OF.put(Language.PUNJABI, Script.GURMUKHI);
+        SCRIPT_OF.put(Language.TAMIL, Script.TAMIL);
+        SCRIPT_OF.put(Language.TELUGU, Script.TELUGU);
+        SCRIPT_OF.put(Language.THAI, Script.THAI);
+        SCRIPT_OF.put(Language.KOREAN, Script.HANGUL);
+        SCRIPT_OF.put(Language.JAPANESE, Script.KANA);
+        SCRIPT_OF.put(Language.CHINESE, Script.HAN);
+        SCRIPT_OF.put(Language.UNKNOWN, Script.OTHER);
+    }
+
+    private final NgramLanguageModel model;
+    private final boolean[][] candidatesByScript;
+    private final int[][] candidateListByScript;
+    private final Set<Language> allowed;
+
+    public LanguageScorer(Set<Language> allowed) {
+        this.model = NgramLanguageModel.get();
+        this.allowed = Set.copyOf(allowed);
+        int count = model.languageCount();
+        Script[] scripts = Script.values();
+        candidatesByScript = new boolean[scripts.length][count];
+        candidateListByScript = new int[scripts.length][];
+        for (Script s : scripts) {
+            int[] list = new int[count];
+            int size = 0;
+            for (int l = 0; l < count; l++) {
+                Language language = model.language(l);
+                if (allowed.contains(language) && SCRIPT_OF.get(language) == s) {
+                    candidatesByScript[s.ordinal()][l] = true;
+                    list[size++] = l;
+                }
+            }
+            candidateListByScript[s.ordinal()] = Arrays.copyOf(list, size);
+        }
+    }
+
+    public LanguageGuess detect(CharSequence text) {
+        int n = text.length();
+        char[] letters = new char[Math.min(n, MAX_LETTERS * 2) + 1];
+        int[] scriptCounts = new int[Script.values().length];
+        int letterCount = 0;
+        int size = 0;
+        boolean kana = false;
+        // Lower-case letters of the first MAX_LETTERS letters; anything else becomes a word break (' ').
+        for (int i = 0; i < n && letterCount < MAX_LETTERS; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (size > 0 && letters[size - 1] != ' ') {
+                    letters[size++] = ' ';
+                }
+                continue;
+            }
+            if (Character.isLetter(c)) {
+                Script s = script(c);
+                scriptCounts[s.ordinal()]++;
+                kana |= s == Script.KANA;
+                letters[size++] = c == 'İ' ? 'i' : Character.toLowerCase(c);
+                letterCount++;
+            } else if (c == '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
+                continue; // tatweel, harakat, bidi marks: invisible for identification
+            } else if (size > 0 && letters[size - 1] != ' ') {
+                letters[size++] = ' ';
+            }
+        }
+        if (letterCount == 0) {
+            return LanguageGuess.NONE;
+        }
+        Script dominant = Script.OTHER;
+        int best = 0;
+        for (Script s : Script.values()) {
+            if (scriptCounts[s.ordinal()] > best) {
+                best = scriptCounts[s.ordinal()];
+                dominant = s;
+            }
+        }
+        if (dominant == Script.HAN && kana) {
+            dominant = Script.KANA;
+        }
+        int[] list = candidateListByScript[dominant.ordinal()];
+        if (list.length == 0) {
+            if (dominant == Script.KANA && allowed.contains(Language.JAPANESE)) {
+                return new LanguageGuess(Language.JAPANESE, 1.0, Language.UNKNOWN, letterCount);
+            }
+            return new LanguageGuess(Language.UNKNOWN, 0.0, Language.UNKNOWN, letterCount);
+        }
+        if (list.length == 1) {
+            return new LanguageGuess(model.language(list[0]), 1.0, Language.UNKNOWN, letterCount);
+        }
+        boolean[] candidates = candidatesByScript[dominant.ordinal()];
+        Scores scores = score(letters, size, candidates, list);
+        if (dominant == Script.LATIN && hasTurkishMojibake(letters, size)) {
+            // Turkish (Windows-1254) text decoded as Windows-1252 shows ı ş ğ as ý þ ð; legacy e-mail and SMS
+            // gateways still produce it. Score the repaired letters too and keep whichever fits better.
+            char[] repaired = Arrays.copyOf(letters, size);
+            for (int i = 0; i < size; i++) {
+                repaired[i] = switch (repaired[i]) {
+                    case 'ý' -> 'ı';
+                    case 'þ' -> 'ş';
+                    case 'ð' -> 'ğ';
+                    default -> repaired[i];
+                };
+            }
+            Scores alternative = score(repaired, size, candidates, list);
+            if (alternative.average() > scores.average()) {
+                scores = alternative;
+            }
+        }
+        return new LanguageGuess(model.language(scores.first()), scores.confidence(), model.language(scores.second()),
+            letterCount);
+    }
+
+    private record Scores(int first, int second, double average, double confidence) {
+    }
+
+    private Scores score(char[] letters, int size, boolean[] allowed, int[] list) {
+        double[] totals = new double[model.languageCount()];
+        float[] current = new float[model.languageCount()];
+        byte[] order = new byte[model.languageCount()];
+        boolean[] candidates = allowed.clone();
+        int[] active = list.clone();
+        int activeCount = active.length;
+        double[] gaps = new double[model.languageCount()];
+        int terms = 0;
+        int start = 0;
+        for (int i = 0; i <= size; i++) {
+            if (i == size || letters[i] == ' ') {
+                if (i > start) {
+                    terms += model.score(letters, start, i, candidates, active, activeCount, totals, current, order);
+                    activeCount = prune(totals, candidates, active, activeCount, gaps);
+                    if (i >= MIN_LETTERS_BEFORE_STOP && decided(totals, active, activeCount)) {
+                        break; // the rest of a long message would not change the answer
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        double leader = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < activeCount; c++) {
+            leader = Math.max(leader, totals[active[c]]);
+        }
+        for (int l : list) {
+            if (!candidates[l]) {
+                totals[l] = leader - gaps[l]; // a dropped candidate keeps the gap it had when it was dropped
+            }
+        }
+        int first = list[0];
+        int second = list[1];
+        for (int l : list) {
+            if (totals[l] > totals[first]) {
+                second = first;
+                first = l;
+            } else if (l != first && (totals[l] > totals[second] || second == first)) {
+                second = l;
+            }
+        }
+        double sum = 0;
+        double top = totals[first];
+        int n = Math.max(1, terms);
+        for (int l : list) {
+            sum += Math.exp((totals[l] - top) / n * SHARPNESS);
+        }
+        return new Scores(first, second, top / n, 1.0 / sum);
+    }
+
+    /**
+     * Drops candidates more than {@value #PRUNE_GAP} nats behind the leader: they cannot catch up in practice,
+     * and long messages then cost little more than short ones. A dropped candidate is scored at the end as
+     * trailing the leader by the gap it had when dropped (in truth it would trail by more), which keeps the
+     * confidence conservative. At least two candidates stay for the runner-up.
+     */
+    private static int prune(double[] totals, boolean[] candidates, int[] active, int count, double[] gaps) {
+        if (count <= 2) {
+            return count;
+        }
+        double top = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            top = Math.max(top, totals[active[c]]);
+        }
+        int kept = 0;
+        for (int c = 0; c < count; c++) {
+            int l = active[c];
+            if (totals[l] >= top - PRUNE_GAP || count - (c - kept) <= 2) {
+                active[kept++] = l;
+            } else {
+                candidates[l] = false;
+                gaps[l] = top - totals[l];
+            }
+        }
+        return kept;
+    }
+
+    /** True when the leader is {@value #STOP_GAP} nats ahead of every other active candidate. */
+    private static boolean decided(double[] totals, int[] active, int count) {
+        double first = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < count; c++) {
+            double t = totals[active[c]];
+            if (t > first) {
+                second = first;
+                first = t;
+            } else if (t > second) {
+                second = t;
+            }
+        }
+        return first - second >= STOP_GAP;
+    }
+
+    private static boolean hasTurkishMojibake(char[] letters, int size) {
+        for (int i = 0; i < size; i++) {
+            char c = letters[i];
+            if (c == 'ý' || c == 'þ' || c == 'ð') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Script script(char c) {
+        if (c < 0x250) {
+            return Script.LATIN;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return switch (s) {
+            case LATIN -> Script.LATIN;
+            case CYRILLIC -> Script.CYRILLIC;
+            case ARABIC -> Script.ARABIC;
+            case DEVANAGARI -> Script.DEVANAGARI;
+            case GREEK -> Script.GREEK;
+            case HEBREW -> Script.HEBREW;
+            case ARMENIAN -> Script.ARMENIAN;
+            case GEORGIAN -> Script.GEORGIAN;
+            case BENGALI -> Script.BENGALI;
+            case GUJARATI -> Script.GUJARATI;
+            case GURMUKHI -> Script.GURMUKHI;
+            case TAMIL -> Script.TAMIL;
+            case TELUGU -> Script.TELUGU;
+            case THAI -> Script.THAI;
+            case HANGUL -> Script.HANGUL;
+            case HIRAGANA, KATAKANA -> Script.KANA;
+            case HAN -> Script.HAN;
+            default -> Script.OTHER;
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package io.supportkit.nlp.internal;
+
+import io.supportkit.ConfigurationException;
+import io.supportkit.nlp.Language;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Word valences (-4..+4) for English (VADER, MIT), Turkish (AFINN-tr-165, Apache-2.0, scaled by 0.8, plus our
+ * additions) and Persian (ours), and emoji valences derived from VADER's emoji descriptions. Loaded once;
+ * immutable and thread-safe.
+ */
+final class SentimentLexicon {
+
+    private static final class Holder {
+        static final SentimentLexicon INSTANCE = new SentimentLexicon();
+    }
+
+    final Map<String, Float> english;
+    final Map<String, Float> turkish;
+    final Map<String, Float> persian;
+    final Map<String, Float> emoji;
+
+    private SentimentLexicon() {
+        Map<String, Float> en = read("en.tsv", 1.0f);
+        en.putAll(read("en-support.tsv", 1.0f));
+        english = en;
+        Map<String, Float> tr = read("tr-afinn.tsv", 0.8f);
+        tr.putAll(read("tr-supplement.tsv", 1.0f));
+        turkish = tr;
+        persian = read("fa.tsv", 1.0f);
+        emoji = new HashMap<>();
+        for (Map.Entry<String, String> e : readDescriptions("emoji.tsv").entrySet()) {
+            float sum = 0;
+            for (String word : e.getValue().split("[ \\-]")) {
+                Float v = english.get(word);
+                if (v != null) {
+                    sum += v;
+                }
+            }
+            if (sum != 0) {
+                emoji.put(e.getKey(), Math.max(-4f, Math.min(4f, sum)));
+            }
+        }
+        // Emoji common in support chat whose descriptions hold no lexicon word ("pouting face"): our values.
+        String[][] overrides = {{"😡", "-2.8"}, {"🤬", "-3.2"}, {"😠", "-2.5"}, {"😤", "-1.8"}, {"👿", "-2.5"},
+            {"👎", "-2.0"}, {"💩", "-2.2"}, {"🙄", "-1.3"}, {"😒", "-1.5"}, {"😞", "-2.0"}, {"😢", "-2.0"},
+            {"😭", "-2.2"}, {"😩", "-2.0"}, {"😫", "-2.0"}, {"🤦", "-1.5"}, {"👍", "1.8"}, {"🙏", "1.2"},
+            {"😍", "3.0"}, {"❤️", "2.6"}, {"❤", "2.6"}, {"😊", "2.2"}, {"🥰", "3.0"}, {"👌", "1.5"}, {"💯", "1.8"}};
+        for (String[] o : overrides) {
+            emoji.put(o[0], Float.parseFloat(o[1]));
+        }
+    }
+
+    static SentimentLexicon get() {
+        return Holder.INSTANCE;
+    }
+
+    Map<String, Float> forLanguage(Language language) {
+        return switch (language) {
+            case TURKISH, AZERBAIJANI -> turkish;
+            case PERSIAN, URDU, ARABIC -> persian;
+            default -> english;
+        };
+    }
+
+    private static Map<String, Float> read(String name, float scale) {
+        Map<String, float[]> sums = new HashMap<>();
+        try (BufferedReader r = open(name)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isEmpty() || line.startsWith("# ")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                if (tab <= 0) {
+                    continue;
+                }
+                String word = line.substring(0, tab);
+                if (word.indexOf(' ') >= 0) {
+                    continue; // multi-word entries of the translated AFINN list: single words carry the signal
+                }
+                int end = line.indexOf('\t', tab + 1);
+                float v = Float.parseFloat(line.substring(tab + 1, end < 0 ? line.length() : end)) * scale;
+                float[] s = sums.computeIfAbsent(SecretCues.fold(word), k -> new float[2]);
+                s[0] += v;
+                s[1]++;
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("sentiment lexicon unreadable: " + name, e);
+        }
+        Map<String, Float> result = new HashMap<>(sums.size() * 2);
+        sums.forEach((k, s) -> result.put(k, s[0] / s[1]));
+        return result;
+    }
+
+    private static Map<String, String> readDescriptions(String name) {
+        Map<String, String> result = new HashMap<>();
+        try (BufferedReader r = open(name)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (tab > 0 && !line.startsWith("# ")) {
+                    result.put(line.substring(0, tab), line.substring(tab + 1).toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("emoji lexicon unreadable: " + name, e);
+        }
+        return result;
+    }
+
+    private static BufferedReader open(String name) {
+        InputStream in = SentimentLexicon.class.getResourceAsStream("sentiment/" + name);
+        if (in == null) {
+            throw new ConfigurationException("sentiment lexicon missing: " + name);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+}
