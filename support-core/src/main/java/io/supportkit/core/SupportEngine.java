@@ -7,6 +7,8 @@ import io.supportkit.core.internal.EngineSettings;
 import io.supportkit.core.internal.EventPublisher;
 import io.supportkit.core.internal.RoutingBridge;
 import io.supportkit.core.internal.SlaBridge;
+import io.supportkit.nlp.Redactor;
+import io.supportkit.nlp.TextAnalyzer;
 import io.supportkit.routing.Router;
 import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.timer.TimerWheel;
@@ -138,6 +140,8 @@ public final class SupportEngine {
      *   <tr><td>sla</td><td>none: no SLA clocks</td></tr>
      *   <tr><td>timers</td><td>a 1 ms {@link TimerWheel} on the engine's clock</td></tr>
      *   <tr><td>routing</td><td>none: agents join by hand</td></tr>
+     *   <tr><td>analyzer</td><td>none: no language, sentiment or entities</td></tr>
+     *   <tr><td>redactor</td><td>the analyser's, else {@link Redactor#masking()}: secrets never stored</td></tr>
      * </table>
      */
     public static final class Builder {
@@ -156,6 +160,8 @@ public final class SupportEngine {
         private Optional<SlaPolicies> sla = Optional.empty();
         private TimerWheel timers;
         private Optional<Router.Builder> routing = Optional.empty();
+        private Optional<TextAnalyzer> analyzer = Optional.empty();
+        private Redactor redactor;
 
         private Builder() {
         }
@@ -173,6 +179,8 @@ public final class SupportEngine {
             sla = s.slaPolicies();
             timers = s.timers();
             routing = s.routing();
+            analyzer = s.analyzer();
+            redactor = s.redactor();
         }
 
         /** Where every timestamp comes from; inject a virtual clock to replay traffic deterministically. */
@@ -264,6 +272,32 @@ public final class SupportEngine {
             return this;
         }
 
+        /**
+         * Analyses every customer message (R1, R3, R9, R10): the redacted text is what gets stored, the
+         * conversation learns its language, an angry or churning customer raises the priority and tags the
+         * conversation, and the analysis rides on {@link io.supportkit.core.event.MessageReceived}. Build the
+         * analyser once and share it: it loads its language model on build.
+         */
+        public Builder analyzer(TextAnalyzer textAnalyzer) {
+            if (textAnalyzer == null) {
+                throw new ConfigurationException("analyzer must not be null");
+            }
+            this.analyzer = Optional.of(textAnalyzer);
+            return this;
+        }
+
+        /**
+         * Redacts secrets (card numbers, IBANs, national ids, passwords, e-mails, phone numbers) from every text
+         * before it is stored or delivered (R9). Defaults to the analyser's redactor, or the masking one.
+         */
+        public Builder redactor(Redactor textRedactor) {
+            if (textRedactor == null) {
+                throw new ConfigurationException("redactor must not be null");
+            }
+            this.redactor = textRedactor;
+            return this;
+        }
+
         /** The timer wheel for every deadline; it must run on the engine's clock. */
         public Builder timers(TimerWheel wheel) {
             this.timers = wheel;
@@ -307,7 +341,8 @@ public final class SupportEngine {
             TimerWheel wheel = timers != null ? timers : TimerWheel.builder().clock(clock).build();
             SupportStore chosen = store != null ? store : new InMemorySupportStore();
             return new SupportEngine(new EngineSettings(clock, chosen, outbound, List.copyOf(listeners), idGenerator,
-                    acknowledgement, botName, reopenWindow, maxMessageLength, sla, wheel, routing));
+                    acknowledgement, botName, reopenWindow, maxMessageLength, sla, wheel, routing, analyzer,
+                    redactor != null ? redactor : analyzer.map(TextAnalyzer::redactor).orElseGet(Redactor::masking)));
         }
 
         private static String abbreviate(String s) {

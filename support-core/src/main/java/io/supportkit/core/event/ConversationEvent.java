@@ -6,7 +6,7 @@ import io.supportkit.storage.Conversation;
 public sealed interface ConversationEvent extends SupportEvent
         permits ConversationStarted, MessageReceived, AutoReplySent, AgentJoined, AgentReplied, NoteAdded,
         ConversationTransferred, AwaitingCustomer, ConversationResolved, ConversationReopened, ConversationClosed,
-        DeliveryFailed, PriorityChanged, SupervisorNotified, RerouteRequested, ReturnedToQueue {
+        DeliveryFailed, PriorityChanged, SupervisorNotified, RerouteRequested, ReturnedToQueue, CustomerUpset {
     Conversation conversation();
 
     @Override

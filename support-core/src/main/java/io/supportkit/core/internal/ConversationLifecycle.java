@@ -24,6 +24,7 @@ import io.supportkit.core.event.NoteAdded;
 import io.supportkit.core.event.PriorityChanged;
 import io.supportkit.core.event.ReturnedToQueue;
 import io.supportkit.core.sla.SlaSnapshot;
+import io.supportkit.nlp.TextAnalysis;
 import io.supportkit.core.event.SupportEvent;
 import io.supportkit.core.spi.OutboundMessage;
 import io.supportkit.internal.Require;
@@ -70,6 +71,7 @@ public final class ConversationLifecycle implements Conversations {
     private final SupportStore store;
     private final EventPublisher publisher;
     private final CustomerDirectory customers;
+    private final MessageInsight insight;
     private SlaBridge sla;
     /** How many customer locks this thread holds (an int[] to avoid boxing on every call). */
     private final ThreadLocal<int[]> lockDepth = ThreadLocal.withInitial(() -> new int[1]);
@@ -80,6 +82,7 @@ public final class ConversationLifecycle implements Conversations {
         this.store = settings.store();
         this.publisher = publisher;
         this.customers = customers;
+        this.insight = new MessageInsight(settings.analyzer(), settings.redactor());
     }
 
     /** Connects the SLA clocks; called once while the engine is being built, before any traffic. */
@@ -93,11 +96,15 @@ public final class ConversationLifecycle implements Conversations {
     public ReceiveResult receive(InboundMessage in) {
         Require.nonNull(in, "message");
         checkContent(in.text(), in.attachments().isEmpty());
+        // analysis is pure and may take microseconds: do it before taking any lock
+        Optional<TextAnalysis> analysis = insight.analyze(in.text());
+        String storable = insight.storable(in.text(), analysis);
         Customer customer = customers.resolve(in.tenant(), in.sender(), in.knownCustomer());
-        return locked(in.tenant(), customer.id(), events -> receiveLocked(in, customer, events));
+        return locked(in.tenant(), customer.id(), events -> receiveLocked(in, storable, analysis, customer, events));
     }
 
-    private ReceiveResult receiveLocked(InboundMessage in, Customer customer, List<SupportEvent> events) {
+    private ReceiveResult receiveLocked(InboundMessage in, String storable, Optional<TextAnalysis> analysis,
+                                        Customer customer, List<SupportEvent> events) {
         TenantId tenant = in.tenant();
         Instant now = settings.clock().instant();
         Optional<Conversation> active = store.conversations().findActive(tenant, customer.id());
@@ -137,6 +144,11 @@ public final class ConversationLifecycle implements Conversations {
                         : store.conversations().update(a.touchedBy(in.sender(), now));
             }
         }
+        Conversation understood = insight.apply(c, analysis, now);
+        Conversation before = c;
+        if (!understood.equals(c)) {
+            c = store.conversations().update(understood);
+        }
         if (started) {
             events.add(new ConversationStarted(c, now));
         }
@@ -144,8 +156,9 @@ public final class ConversationLifecycle implements Conversations {
             events.add(new ConversationReopened(c, Optional.empty(), now));
         }
         Message received = append(c, in.clientMessageId(), AuthorKind.CUSTOMER, customer.id().value(),
-                Visibility.PUBLIC, in.text(), in.attachments(), now).message();
-        events.add(new MessageReceived(c, received, now));
+                Visibility.PUBLIC, storable, in.attachments(), now).message();
+        events.add(new MessageReceived(c, received, analysis, now));
+        insight.explain(before, c, analysis, events, now);
 
         Optional<Message> ack = Optional.empty();
         if ((started || reopened) && settings.acknowledgement().isPresent()) {
@@ -233,7 +246,8 @@ public final class ConversationLifecycle implements Conversations {
                         + ", not " + reply.agent() + "; it must be transferred before " + reply.agent() + " replies");
             }
             Message m = append(held, reply.clientMessageId(), AuthorKind.AGENT, reply.agent().value(),
-                    Visibility.PUBLIC, reply.text(), reply.attachments(), now).message();
+                    Visibility.PUBLIC, insight.storable(reply.text(), Optional.empty()), reply.attachments(), now)
+                    .message();
             deliver(held, m, events, now);
             events.add(new AgentReplied(held, m, now));
             return m;
@@ -249,7 +263,7 @@ public final class ConversationLifecycle implements Conversations {
                 throw new IllegalTransitionException("cannot add a note to conversation " + c.id() + ": it is CLOSED");
             }
             AppendResult r = append(c, note.clientMessageId(), AuthorKind.AGENT, note.agent().value(),
-                    Visibility.INTERNAL, note.text(), note.attachments(), now);
+                    Visibility.INTERNAL, insight.storable(note.text(), Optional.empty()), note.attachments(), now);
             if (!r.duplicate()) {
                 events.add(new NoteAdded(c, r.message(), now));
             }

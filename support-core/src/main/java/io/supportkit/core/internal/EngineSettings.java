@@ -3,6 +3,8 @@ package io.supportkit.core.internal;
 import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.timer.TimerWheel;
+import io.supportkit.nlp.Redactor;
+import io.supportkit.nlp.TextAnalyzer;
 import io.supportkit.routing.Router;
 import io.supportkit.core.spi.OutboundSink;
 import io.supportkit.core.spi.SupportEventListener;
@@ -18,5 +20,5 @@ public record EngineSettings(InstantSource clock, SupportStore store, OutboundSi
                              List<SupportEventListener> listeners, IdGenerator idGenerator,
                              Optional<String> acknowledgement, String botName, Duration reopenWindow,
                              int maxMessageLength, Optional<SlaPolicies> slaPolicies, TimerWheel timers,
-                             Optional<Router.Builder> routing) {
+                             Optional<Router.Builder> routing, Optional<TextAnalyzer> analyzer, Redactor redactor) {
 }
