@@ -4,7 +4,17 @@ import io.supportkit.core.AgentMessage;
 import io.supportkit.core.InboundMessage;
 import io.supportkit.core.ReceiveResult;
 import io.supportkit.core.SupportEngine;
+import io.supportkit.core.event.MessageReceived;
+import io.supportkit.core.event.SlaUpdate;
 import io.supportkit.core.event.SupportEvent;
+import io.supportkit.core.sla.SlaEvent;
+import io.supportkit.core.sla.SlaMetric;
+import io.supportkit.core.sla.SlaPolicies;
+import io.supportkit.core.sla.SlaPolicy;
+import io.supportkit.core.sla.TimeBasis;
+import io.supportkit.nlp.EntityType;
+import io.supportkit.nlp.TextAnalysis;
+import io.supportkit.nlp.TextAnalyzer;
 import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.spi.OutboundMessage;
 import io.supportkit.storage.AgentId;
@@ -44,6 +54,11 @@ public final class ScriptedConversation {
             .idGenerator(IdGenerator.sequential())
             .outbound(delivered::add)          // a real host hands these to its WebSocket, SMS gateway, ...
             .listener(events::add)             // ... and these to its metrics and audit log
+            .analyzer(TextAnalyzer.newBuilder().build())   // language, sentiment, entities, redaction
+            .sla(SlaPolicies.of(SlaPolicy.builder("live-chat")
+                    .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(1), TimeBasis.CALENDAR)
+                    .target(SlaMetric.NEXT_RESPONSE, Duration.ofMinutes(3), TimeBasis.CALENDAR)
+                    .build()))
             .build();
     private final TenantId shop = TenantId.of("acme-shop");
     private final ExternalId webVisitor = new ExternalId(Channel.WEB, "visitor-5f2c");
@@ -126,13 +141,27 @@ public final class ScriptedConversation {
         out.println();
         out.println("Events");
         for (SupportEvent e : events) {
-            out.printf("  %s  %s%n", e.at(), e.getClass().getSimpleName());
+            out.printf("  %s  %-24s %s%n", e.at(), e.getClass().getSimpleName(), detail(e));
         }
         out.println();
         out.println("Delivered to the customer: " + delivered.size() + " messages");
         io.supportkit.storage.Conversation c = engine.conversations().get(shop, id);
         out.printf("Conversation now: %s, %d transfer(s), reopened %d time(s), agents %s%n", c.status(),
                 c.transferCount(), c.reopenCount(), c.assignments().stream().map(a -> a.agent().value()).toList());
+    }
+
+    /** A short human reading of the events worth explaining. */
+    private static String detail(SupportEvent e) {
+        if (e instanceof MessageReceived m && m.analysis().isPresent()) {
+            TextAnalysis a = m.analysis().get();
+            return "language " + a.language().language().isoCode() + ", sentiment " + a.sentiment().label()
+                    + ", order numbers " + a.entities(EntityType.ORDER_NUMBER).stream().map(x -> x.value()).toList()
+                    + ", cues " + a.cues();
+        }
+        if (e instanceof SlaUpdate u && u.sla() instanceof SlaEvent.MetricEvent m) {
+            return m.getClass().getSimpleName() + " " + m.metric() + " after " + m.elapsed().toSeconds() + " s";
+        }
+        return "";
     }
 
     public static void main(String[] args) {

@@ -5,6 +5,11 @@ import io.supportkit.core.event.ConversationReopened;
 import io.supportkit.core.event.ConversationResolved;
 import io.supportkit.core.event.ConversationStarted;
 import io.supportkit.core.event.ConversationTransferred;
+import io.supportkit.core.event.MessageReceived;
+import io.supportkit.core.event.SlaUpdate;
+import io.supportkit.core.sla.SlaEvent;
+import io.supportkit.core.sla.SlaMetric;
+import io.supportkit.nlp.EntityType;
 import io.supportkit.storage.AuthorKind;
 import io.supportkit.storage.ConversationId;
 import io.supportkit.storage.ConversationStatus;
@@ -43,6 +48,19 @@ class ScriptedConversationTest {
                 .hasAtLeastOneElementOfType(ConversationResolved.class);
         assertThat(script.engine().conversations().get(script.tenant(), id).status())
                 .isEqualTo(ConversationStatus.RESOLVED);
+        // the first response came 45 s after the question, inside the one-minute target
+        assertThat(script.events()).filteredOn(SlaUpdate.class::isInstance).map(e -> ((SlaUpdate) e).sla())
+                .filteredOn(SlaEvent.Fulfilled.class::isInstance)
+                .anySatisfy(e -> {
+                    SlaEvent.Fulfilled done = (SlaEvent.Fulfilled) e;
+                    assertThat(done.metric()).isEqualTo(SlaMetric.FIRST_RESPONSE);
+                    assertThat(done.breached()).isFalse();
+                    assertThat(done.elapsed()).isEqualTo(java.time.Duration.ofSeconds(45));
+                });
+        // the engine understood the question before anyone read it
+        assertThat(script.events()).filteredOn(MessageReceived.class::isInstance).first()
+                .satisfies(e -> assertThat(((MessageReceived) e).analysis().orElseThrow()
+                        .entities(EntityType.ORDER_NUMBER)).extracting(x -> x.value()).contains("245-12784"));
         // internal notes never reach the customer
         assertThat(script.delivered()).extracting(o -> o.message().text())
                 .noneMatch(t -> t.contains("Ankara hub"));
