@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportkit.ConfigurationException;
+import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
 import io.supportkit.core.calendar.BusinessCalendar;
 
@@ -56,9 +57,9 @@ public final class CalendarJsonReader {
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("calendar JSON must be an object");
         }
-        checkKeys(root, TOP, "calendar");
-        String id = text(root, "id", "calendar");
-        String zoneText = text(root, "zone", "calendar " + id);
+        JsonFields.requireKeys(root, TOP, "calendar");
+        String id = JsonFields.text(root, "id", "calendar");
+        String zoneText = JsonFields.text(root, "zone", "calendar " + id);
         ZoneId zone;
         try {
             zone = ZoneId.of(zoneText);
@@ -84,23 +85,23 @@ public final class CalendarJsonReader {
                 }
             }
             for (JsonNode h : array(root, "holidays", id)) {
-                checkKeys(h, HOLIDAY, "calendar " + id + " holiday");
-                String name = text(h, "name", "calendar " + id + " holiday");
+                JsonFields.requireKeys(h, HOLIDAY, "calendar " + id + " holiday");
+                String name = JsonFields.text(h, "name", "calendar " + id + " holiday");
                 if (h.has("annual")) {
-                    b.annualHoliday(MonthDay.parse("--" + text(h, "annual", name)), name);
+                    b.annualHoliday(MonthDay.parse("--" + JsonFields.text(h, "annual", name)), name);
                 } else if (h.has("date")) {
-                    b.holiday(LocalDate.parse(text(h, "date", name)), name);
+                    b.holiday(LocalDate.parse(JsonFields.text(h, "date", name)), name);
                 } else if (h.has("from") && h.has("to")) {
-                    b.holiday(LocalDate.parse(text(h, "from", name)), LocalDate.parse(text(h, "to", name)), name);
+                    b.holiday(LocalDate.parse(JsonFields.text(h, "from", name)), LocalDate.parse(JsonFields.text(h, "to", name)), name);
                 } else {
                     throw new ConfigurationException("calendar " + id + " holiday '" + name
                             + "' needs \"date\", \"from\"+\"to\" or \"annual\"");
                 }
             }
             for (JsonNode s : array(root, "specialDays", id)) {
-                checkKeys(s, SPECIAL, "calendar " + id + " special day");
-                String name = text(s, "name", "calendar " + id + " special day");
-                b.specialHours(LocalDate.parse(text(s, "date", name)), name,
+                JsonFields.requireKeys(s, SPECIAL, "calendar " + id + " special day");
+                String name = JsonFields.text(s, "name", "calendar " + id + " special day");
+                b.specialHours(LocalDate.parse(JsonFields.text(s, "date", name)), name,
                         strings(s.path("hours"), "specialDays." + name + ".hours", id).toArray(String[]::new));
             }
             return b.build();
@@ -113,25 +114,7 @@ public final class CalendarJsonReader {
         }
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String where) {
-        if (!node.isObject()) {
-            throw new ConfigurationException(where + " must be an object, was " + node);
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new ConfigurationException(where + ": unknown key '" + k + "', allowed: " + allowed);
-            }
-        }
-    }
 
-    private static String text(JsonNode node, String key, String where) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isTextual()) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be a string");
-        }
-        return v.asText();
-    }
 
     private static List<JsonNode> array(JsonNode root, String key, String id) {
         JsonNode v = root.path(key);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.supportkit.ConfigurationException;
+import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
 import io.supportkit.core.calendar.BusinessCalendar;
 import io.supportkit.core.sla.EscalationAction;
@@ -59,8 +60,8 @@ public final class PolicyJsonReader {
     }
 
     private static SlaPolicy policy(JsonNode p, Map<String, BusinessCalendar> calendars) {
-        keys(p, POLICY, "policy");
-        String id = text(p, "id", "policy");
+        JsonFields.requireKeys(p, POLICY, "policy");
+        String id = JsonFields.text(p, "id", "policy");
         String where = "policy " + id;
         try {
             SlaPolicy.Builder b = SlaPolicy.builder(id);
@@ -68,7 +69,7 @@ public final class PolicyJsonReader {
                 b.when(condition(p.get("when"), where));
             }
             if (p.has("calendar")) {
-                String name = text(p, "calendar", where);
+                String name = JsonFields.text(p, "calendar", where);
                 BusinessCalendar cal = calendars.get(name);
                 if (cal == null) {
                     throw new ConfigurationException(where + ": unknown calendar '" + name + "', known: "
@@ -77,12 +78,12 @@ public final class PolicyJsonReader {
                 b.calendar(cal);
             }
             for (JsonNode t : array(p, "targets", where)) {
-                keys(t, TARGET, where + " target");
-                SlaMetric metric = enumValue(SlaMetric.class, text(t, "metric", where), where);
-                Duration d = Duration.parse(text(t, "duration", where));
-                TimeBasis basis = enumValue(TimeBasis.class, text(t, "basis", where), where);
+                JsonFields.requireKeys(t, TARGET, where + " target");
+                SlaMetric metric = enumValue(SlaMetric.class, JsonFields.text(t, "metric", where), where);
+                Duration d = Duration.parse(JsonFields.text(t, "duration", where));
+                TimeBasis basis = enumValue(TimeBasis.class, JsonFields.text(t, "basis", where), where);
                 if (t.has("priority")) {
-                    b.target(metric, enumValue(Priority.class, text(t, "priority", where), where), d, basis);
+                    b.target(metric, enumValue(Priority.class, JsonFields.text(t, "priority", where), where), d, basis);
                 } else {
                     b.target(metric, d, basis);
                 }
@@ -100,7 +101,7 @@ public final class PolicyJsonReader {
             }
             if (p.has("warnings")) {
                 JsonNode w = p.get("warnings");
-                keys(w, WARNINGS, where + " warnings");
+                JsonFields.requireKeys(w, WARNINGS, where + " warnings");
                 b.noWarnings();
                 for (JsonNode f : array(w, "fractions", where)) {
                     if (!f.isNumber()) {
@@ -121,7 +122,7 @@ public final class PolicyJsonReader {
                 b.countInternalNotes(bool(p, "countInternalNotes", where));
             }
             if (p.has("reassignIfNoReplyWithin")) {
-                b.reassignIfNoReplyWithin(Duration.parse(text(p, "reassignIfNoReplyWithin", where)));
+                b.reassignIfNoReplyWithin(Duration.parse(JsonFields.text(p, "reassignIfNoReplyWithin", where)));
             }
             return b.build();
         } catch (DateTimeParseException e) {
@@ -135,7 +136,7 @@ public final class PolicyJsonReader {
     }
 
     private static SlaCondition condition(JsonNode w, String where) {
-        keys(w, WHEN, where + " when");
+        JsonFields.requireKeys(w, WHEN, where + " when");
         SlaCondition.Builder c = SlaCondition.builder();
         for (String s : strings(w.path("priorities"), where + " when.priorities")) {
             c.priorities(enumValue(Priority.class, s, where));
@@ -152,19 +153,19 @@ public final class PolicyJsonReader {
     private static EscalationAction[] actions(JsonNode p, String key, String where) {
         List<EscalationAction> out = new ArrayList<>();
         for (JsonNode a : array(p, key, where)) {
-            keys(a, ACTION, where + " " + key);
+            JsonFields.requireKeys(a, ACTION, where + " " + key);
             if (a.size() != 1) {
                 throw new ConfigurationException(where + " " + key + ": each action has exactly one key, was " + a);
             }
             if (a.has("raisePriority")) {
                 out.add(EscalationAction.raisePriority());
             } else if (a.has("raisePriorityTo")) {
-                out.add(EscalationAction.raisePriorityTo(enumValue(Priority.class, text(a, "raisePriorityTo", where),
+                out.add(EscalationAction.raisePriorityTo(enumValue(Priority.class, JsonFields.text(a, "raisePriorityTo", where),
                         where)));
             } else if (a.has("reroute")) {
-                out.add(EscalationAction.reroute(text(a, "reroute", where)));
+                out.add(EscalationAction.reroute(JsonFields.text(a, "reroute", where)));
             } else {
-                out.add(EscalationAction.notifySupervisor(text(a, "notifySupervisor", where)));
+                out.add(EscalationAction.notifySupervisor(JsonFields.text(a, "notifySupervisor", where)));
             }
         }
         return out.toArray(EscalationAction[]::new);
@@ -178,25 +179,7 @@ public final class PolicyJsonReader {
         }
     }
 
-    private static void keys(JsonNode node, Set<String> allowed, String where) {
-        if (!node.isObject()) {
-            throw new ConfigurationException(where + " must be an object, was " + node);
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new ConfigurationException(where + ": unknown key '" + k + "', allowed: " + allowed);
-            }
-        }
-    }
 
-    private static String text(JsonNode node, String key, String where) {
-        JsonNode v = node.get(key);
-        if (v == null || !v.isTextual()) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be a string");
-        }
-        return v.asText();
-    }
 
     private static boolean bool(JsonNode node, String key, String where) {
         JsonNode v = node.get(key);
