@@ -32,9 +32,12 @@ final class QueueRuntime {
             this.skill = skill;
         }
 
-        /** Whether {@code a} could serve some task of this lane (the full check follows per task). */
+        /**
+         * Whether {@code a} could serve some task of this lane now: spare room on the channel, the language and
+         * the skill (the full check follows per task). Without the room check a full agent would scan every task.
+         */
         boolean mayServe(AgentState a) {
-            return a.cap(channel) > 0 && (language < 0 || a.languages.get(language))
+            return a.spare(channel) >= 1 && (language < 0 || a.languages.get(language))
                     && (skill < 0 || a.level(skill) >= 0);
         }
     }

@@ -947,7 +947,7 @@ public final class RoutingCore {
      */
     private List<RoutingDecision> fill(AgentState a, long now, String why, String subject) {
         List<RoutingDecision> out = null;
-        while (waitingTotal > 0 && a.presence.routable() && !a.removed) {
+        while (waitingTotal > 0 && a.presence.routable() && !a.removed && hasSpare(a)) {
             TaskRecord t = bestWaitingFor(a, now);
             if (t == null) {
                 break;
