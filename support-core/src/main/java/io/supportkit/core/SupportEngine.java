@@ -5,6 +5,7 @@ import io.supportkit.core.internal.ConversationLifecycle;
 import io.supportkit.core.internal.CustomerDirectory;
 import io.supportkit.core.internal.EngineSettings;
 import io.supportkit.core.internal.EventPublisher;
+import io.supportkit.core.internal.MessageInsight;
 import io.supportkit.core.internal.RoutingBridge;
 import io.supportkit.core.internal.SlaBridge;
 import io.supportkit.nlp.Redactor;
@@ -63,10 +64,12 @@ public final class SupportEngine {
         // host's builder is left as it was apart from the clock
         this.router = routing.map(bridge -> settings.routing().orElseThrow().clock(settings.clock()).build()
                 .newBuilder().listener(bridge).build());
+        MessageInsight insight = new MessageInsight(settings.analyzer(), settings.redactor());
+        listeners.add(insight);
         listeners.addAll(settings.listeners());
         EventPublisher events = new EventPublisher(listeners);
         CustomerDirectory directory = new CustomerDirectory(settings, events);
-        ConversationLifecycle lifecycle = new ConversationLifecycle(settings, events, directory);
+        ConversationLifecycle lifecycle = new ConversationLifecycle(settings, events, directory, insight);
         sla.ifPresent(bridge -> {
             bridge.connect(lifecycle);
             lifecycle.attach(bridge);

@@ -135,6 +135,24 @@ class EngineRoutingTest {
     }
 
     @Test
+    void shouldFreeTheQueuePlaceAndCapacityOfAnErasedCustomer() {
+        EngineFixture f = engineWith(RoutingQueue.of("general"));
+        ReceiveResult holding = f.say(web("v1"), "first");
+        ReceiveResult waiting = f.say(web("v2"), "second");
+        Router router = f.engine.router().orElseThrow();
+        assertThat(router.task(waiting.conversation().id().value())).isPresent();
+
+        f.engine.customers().erase(f.tenant, waiting.conversation().customer());
+        assertThat(router.task(waiting.conversation().id().value())).isEmpty();
+
+        f.engine.customers().erase(f.tenant, holding.conversation().customer());
+        assertThat(router.task(holding.conversation().id().value())).isEmpty();
+        // ana's capacity is free again: the next customer gets her at once
+        ConversationId next = f.say(web("v3"), "third").conversation().id();
+        assertThat(get(f, next).assignee()).contains(ana);
+    }
+
+    @Test
     void shouldNeverGiveOneAgentMoreConversationsThanTheirCapacityUnderConcurrentTraffic() throws Exception {
         EngineFixture f = engineWith(RoutingQueue.of("general"));
         Router router = f.engine.router().orElseThrow();

@@ -112,6 +112,17 @@ class EngineSlaTest {
     }
 
     @Test
+    void shouldStopTheClocksOfAnErasedCustomer() {
+        var r = f.say(web("v"), "Hi");
+        f.engine.customers().erase(f.tenant, r.conversation().customer());
+        f.clock.advance(Duration.ofHours(1));
+        f.engine.tick();
+        assertThat(slaEvents()).noneMatch(SlaEvent.Warning.class::isInstance)
+                .noneMatch(SlaEvent.Breached.class::isInstance);
+        assertThat(f.engine.timers().pending()).isZero();
+    }
+
+    @Test
     void shouldRefuseATimerWheelOnAnotherClock() {
         TimerWheel foreign = TimerWheel.builder().clock(VirtualClock.at(Instant.EPOCH)).build();
         assertThatThrownBy(() -> SupportEngine.builder().outbound(m -> { }).timers(foreign).build())

@@ -77,12 +77,13 @@ public final class ConversationLifecycle implements Conversations {
     private final ThreadLocal<int[]> lockDepth = ThreadLocal.withInitial(() -> new int[1]);
     private final ThreadLocal<ArrayDeque<Runnable>> deferred = ThreadLocal.withInitial(ArrayDeque::new);
 
-    public ConversationLifecycle(EngineSettings settings, EventPublisher publisher, CustomerDirectory customers) {
+    public ConversationLifecycle(EngineSettings settings, EventPublisher publisher, CustomerDirectory customers,
+                                 MessageInsight insight) {
         this.settings = settings;
         this.store = settings.store();
         this.publisher = publisher;
         this.customers = customers;
-        this.insight = new MessageInsight(settings.analyzer(), settings.redactor());
+        this.insight = insight;
     }
 
     /** Connects the SLA clocks; called once while the engine is being built, before any traffic. */

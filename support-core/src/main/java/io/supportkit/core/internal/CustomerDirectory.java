@@ -7,6 +7,7 @@ import io.supportkit.core.Customers;
 import io.supportkit.core.event.CustomerErased;
 import io.supportkit.internal.Require;
 import io.supportkit.storage.Conversation;
+import io.supportkit.storage.ConversationId;
 import io.supportkit.storage.Customer;
 import io.supportkit.storage.CustomerId;
 import io.supportkit.storage.ErasureReport;
@@ -117,12 +118,14 @@ public final class CustomerDirectory implements Customers {
         ReentrantLock lock = locks.of(tenant, id);
         lock.lock();
         ErasureReport report;
+        List<ConversationId> erased;
         try {
+            erased = store.conversations().listByCustomer(tenant, id).stream().map(Conversation::id).toList();
             report = store.eraseCustomer(tenant, id);
         } finally {
             lock.unlock();
         }
-        events.publish(List.of(new CustomerErased(tenant, id, report, settings.clock().instant())));
+        events.publish(List.of(new CustomerErased(tenant, id, erased, report, settings.clock().instant())));
         return report;
     }
 }

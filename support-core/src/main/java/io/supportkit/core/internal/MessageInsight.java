@@ -2,7 +2,9 @@ package io.supportkit.core.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.supportkit.core.event.CustomerErased;
 import io.supportkit.core.event.CustomerUpset;
+import io.supportkit.core.spi.SupportEventListener;
 import io.supportkit.core.event.PriorityChanged;
 import io.supportkit.core.event.SupportEvent;
 import io.supportkit.nlp.ConversationLanguage;
@@ -28,7 +30,7 @@ import java.util.Set;
  * What the engine learns from a message's text and what it does about it: redact before storing (R9), keep the
  * conversation's language (R10) and mood (R3), and raise priority and tag an angry or churning customer.
  */
-public final class MessageInsight {
+public final class MessageInsight implements SupportEventListener {
     public static final String ANGRY_TAG = "angry";
     public static final String CHURN_TAG = "churn-risk";
 
@@ -54,6 +56,14 @@ public final class MessageInsight {
     public MessageInsight(Optional<TextAnalyzer> analyzer, Redactor redactor) {
         this.analyzer = analyzer;
         this.redactor = redactor;
+    }
+
+    /** Drops the running state of erased conversations: nothing of an erased customer may linger. */
+    @Override
+    public void onEvent(SupportEvent event) {
+        if (event instanceof CustomerErased erased) {
+            erased.conversations().forEach(id -> states.invalidate(new Key(erased.tenant(), id)));
+        }
     }
 
     /** The analysis of a customer's message, when an analyser is configured. Pure: call it outside locks. */

@@ -1,5 +1,6 @@
 package io.supportkit.core.internal;
 
+import io.supportkit.NotFoundException;
 import io.supportkit.SupportException;
 import io.supportkit.core.event.AgentJoined;
 import io.supportkit.core.event.ConversationClosed;
@@ -8,6 +9,7 @@ import io.supportkit.core.event.ConversationReopened;
 import io.supportkit.core.event.ConversationResolved;
 import io.supportkit.core.event.ConversationStarted;
 import io.supportkit.core.event.ConversationTransferred;
+import io.supportkit.core.event.CustomerErased;
 import io.supportkit.core.event.RerouteRequested;
 import io.supportkit.core.event.ReturnedToQueue;
 import io.supportkit.core.event.RoutingUpdate;
@@ -67,6 +69,17 @@ public final class RoutingBridge implements SupportEventListener, RoutingListene
 
     @Override
     public void onEvent(SupportEvent event) {
+        if (event instanceof CustomerErased erased) {
+            // their waiting or assigned tasks must not hold a queue place or an agent's capacity
+            erased.conversations().forEach(id -> {
+                try {
+                    finish(id.value());
+                } catch (SupportException e) {
+                    LOG.warn("could not withdraw the routing task of erased conversation {}: {}", id, e.getMessage());
+                }
+            });
+            return;
+        }
         if (!(event instanceof ConversationEvent ce)) {
             return;
         }
@@ -155,8 +168,13 @@ public final class RoutingBridge implements SupportEventListener, RoutingListene
         lifecycle.outsideLocks(() -> {
             lifecycle.publish(List.of(new RoutingUpdate(owner.tenant(), owner.conversation(), event, event.at())));
             if (event instanceof RoutingEvent.TaskAssigned assigned) {
-                boolean joined = lifecycle.assignFromRouting(owner.tenant(), owner.conversation(),
-                        AgentId.of(assigned.agentId()));
+                boolean joined;
+                try {
+                    joined = lifecycle.assignFromRouting(owner.tenant(), owner.conversation(),
+                            AgentId.of(assigned.agentId()));
+                } catch (NotFoundException gone) {
+                    joined = false; // erased meanwhile
+                }
                 if (!joined) {
                     // the conversation ended or someone took it meanwhile: give the capacity back
                     router.task(taskId).filter(s -> s.phase() == TaskPhase.ASSIGNED

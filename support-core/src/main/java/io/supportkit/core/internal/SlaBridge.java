@@ -8,6 +8,7 @@ import io.supportkit.core.event.ConversationEvent;
 import io.supportkit.core.event.ConversationResolved;
 import io.supportkit.core.event.ConversationStarted;
 import io.supportkit.core.event.ConversationTransferred;
+import io.supportkit.core.event.CustomerErased;
 import io.supportkit.core.event.MessageReceived;
 import io.supportkit.core.event.NoteAdded;
 import io.supportkit.core.event.PriorityChanged;
@@ -87,6 +88,17 @@ public final class SlaBridge implements SupportEventListener, SlaListener, Escal
 
     @Override
     public void onEvent(SupportEvent event) {
+        if (event instanceof CustomerErased erased) {
+            // nothing of an erased customer may linger, not even a running clock
+            erased.conversations().forEach(id -> {
+                Tracked t = tracked.get(id.value());
+                if (t != null && t.tenant.equals(erased.tenant())) {
+                    tracked.remove(id.value());
+                    tracker.forget(id.value());
+                }
+            });
+            return;
+        }
         if (!(event instanceof ConversationEvent ce)) {
             return;
         }
