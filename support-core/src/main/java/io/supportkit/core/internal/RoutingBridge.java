@@ -86,7 +86,20 @@ public final class RoutingBridge implements SupportEventListener, RoutingListene
         Conversation c = ce.conversation();
         String taskId = c.id().value();
         try {
-            if (event instanceof ConversationStarted || event instanceof ReturnedToQueue
+            if (event instanceof ReturnedToQueue) {
+                // back to its queue, and not to the agent who let the customer wait
+                Optional<TaskStatus> task = router.task(taskId);
+                if (task.isPresent() && task.get().phase() == TaskPhase.ASSIGNED) {
+                    try {
+                        router.transfer(taskId, new TransferTarget.ToQueue(task.get().queueId()));
+                    } catch (SupportException e) {
+                        router.release(taskId);
+                        submit(c);
+                    }
+                } else {
+                    submit(c);
+                }
+            } else if (event instanceof ConversationStarted
                     || event instanceof ConversationReopened && c.assignee().isEmpty()) {
                 submit(c);
             } else if (event instanceof AgentJoined joined) {
