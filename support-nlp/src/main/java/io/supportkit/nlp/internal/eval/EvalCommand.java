@@ -21,7 +21,7 @@ import java.util.function.Function;
  * eval anger &lt;xed file&gt; [iso]
  * eval pii [values per type]
  * </pre>
- * Run: {@code mvn -q -pl support-nlp -am compile exec:java -Dexec.mainClass=io.supportkit.nlp.internal.eval.EvalCommand -Dexec.args="eval sentiment <file> vader en"}.
+ * Run: {@code mvn -q -pl support-nlp -am compile exec:java -Dnlp.eval.skip=false -Dexec.args="eval sentiment <file> vader en"}.
  */
 public final class EvalCommand {
 
