@@ -12,6 +12,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RedactorTest {
 
+    // Both found by Jazzer: a masked card keeps digits that, next to their neighbours, read as a new value.
+    @Test
+    void shouldRedactACardInsideALongerNumberRunWholeSoNoPhoneAppearsOnASecondPass() {
+        Redactor redactor = Redactor.masking();
+        String once = redactor.redact("00 `90 532 123 45 6(7 555) 123-4567 +1+1+1 a@Pb..c").text();
+        assertThat(once).contains("[CARD_NUMBER]").doesNotContain("555").doesNotContain("4567");
+        assertThat(redactor.redact(once).text()).isEqualTo(once);
+    }
+
+    @Test
+    void shouldReplaceWholeACardWhoseLastDigitsStartAnEmail() {
+        Redactor redactor = Redactor.masking();
+        RedactionResult once = redactor.redact("call (555) 12390 5361 45 6@b.DN now");
+        assertThat(redactor.redact(once.text()).text()).isEqualTo(once.text());
+        assertThat(once.redactions()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(PiiType.CARD_NUMBER);
+            assertThat(r.replacement()).isEqualTo("[CARD_NUMBER]");
+        });
+    }
+
     private final Redactor redactor = Redactor.masking();
 
     private PiiType onlyType(String text) {

@@ -171,8 +171,19 @@ public final class PiiScanner {
         if (truncated && groups == 1) {
             return runEnd; // one long digit string: neither a card nor a phone
         }
+        int before = found.size();
         boolean anyCard = findCards(text, groupStart, groupEnd, groups, found);
         if (anyCard) {
+            if (found.size() - before != 1 || found.get(before).start() != groupStart[0]
+                    || found.get(before).end() != runEnd) {
+                // The card is only part of a longer run of digit groups. Masking just the card would keep its
+                // first and last digits next to the rest of the run, where a second pass could read them as a
+                // new number (a phone): redact the whole run as one finding, so redaction stays idempotent.
+                while (found.size() > before) {
+                    found.remove(found.size() - 1);
+                }
+                found.add(new Finding(PiiType.CARD_NUMBER, groupStart[0], runEnd));
+            }
             return runEnd;
         }
         if (!plus) {

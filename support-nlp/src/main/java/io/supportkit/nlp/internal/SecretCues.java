@@ -186,8 +186,10 @@ final class SecretCues {
             return -1;
         }
         String value = text.substring(start, end);
-        if (value.startsWith("[") && value.endsWith("]")) {
-            return -1; // already redacted: keeps redact(redact(x)) == redact(x)
+        if (PiiScanner.placeholderEnd(text, start) > 0) {
+            // already redacted, possibly with the rest of an over-long token glued on ("[PASSWORD]xxxx"):
+            // keeps redact(redact(x)) == redact(x)
+            return -1;
         }
         String folded = fold(value);
         if (STOPWORDS.contains(folded)) {
