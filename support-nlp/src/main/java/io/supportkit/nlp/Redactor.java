@@ -74,72 +74,9 @@ public final class Redactor {
         return redact(text, PiiScanner.scan(text));
     }
 
-    /** Rounds of re-scanning before the whole of every remaining overlap is replaced; two suffice in practice. */
-    private static final int MAX_ROUNDS = 4;
-
-    /**
-     * Applies the modes to findings already scanned (the analyzer scans once for entities and redaction), then
-     * makes sure the result is a fixed point: a replacement that keeps some digits (a masked card) can, next to
-     * what surrounds it, read as a new value. Such a value is mapped back to the original text, merged with the
-     * finding it overlaps, and the merged span is replaced whole, so {@code redact(redact(x)) == redact(x)}.
-     */
+    /** Applies the modes to findings already scanned (the analyzer scans once for entities and redaction). */
     RedactionResult redact(String text, List<PiiScanner.Finding> findings) {
-        RedactionResult result = apply(text, findings);
-        List<PiiScanner.Finding> current = findings;
-        // Any replacement can change what its neighbours read as (digits kept by a card mask, or a value's end
-        // moving so that a neighbour now ends like an e-mail address), so every text with a finding is re-scanned.
-        for (int round = 0; round < MAX_ROUNDS && result.found(); round++) {
-            List<PiiScanner.Finding> again = PiiScanner.scan(result.text());
-            if (again.isEmpty()) {
-                return result;
-            }
-            current = merge(current, mapBack(again, result.redactions()));
-            result = apply(text, current);
-        }
-        return result;
-    }
-
-    /** Where findings in the redacted text lie in the original: inside a replacement means its whole span. */
-    private static List<PiiScanner.Finding> mapBack(List<PiiScanner.Finding> found, List<Redaction> applied) {
-        List<PiiScanner.Finding> out = new ArrayList<>(found.size());
-        for (PiiScanner.Finding f : found) {
-            out.add(new PiiScanner.Finding(f.type(), toOriginal(f.start(), applied, true),
-                    toOriginal(f.end(), applied, false)));
-        }
-        return out;
-    }
-
-    private static int toOriginal(int position, List<Redaction> applied, boolean isStart) {
-        int shift = 0;
-        for (Redaction r : applied) {
-            if (isStart ? position < r.outputStart() : position <= r.outputStart()) {
-                break;
-            }
-            if (isStart ? position < r.outputEnd() : position <= r.outputEnd()) {
-                return isStart ? r.start() : r.end();
-            }
-            shift += (r.end() - r.start()) - (r.outputEnd() - r.outputStart());
-        }
-        return position + shift;
-    }
-
-    /** Findings sorted by start, overlapping ones joined into one span that keeps the first one's type. */
-    private static List<PiiScanner.Finding> merge(List<PiiScanner.Finding> a, List<PiiScanner.Finding> b) {
-        List<PiiScanner.Finding> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        all.sort(java.util.Comparator.comparingInt(PiiScanner.Finding::start));
-        List<PiiScanner.Finding> merged = new ArrayList<>(all.size());
-        for (PiiScanner.Finding f : all) {
-            int last = merged.size() - 1;
-            if (last >= 0 && f.start() < merged.get(last).end()) {
-                PiiScanner.Finding m = merged.get(last);
-                merged.set(last, new PiiScanner.Finding(m.type(), m.start(), Math.max(m.end(), f.end())));
-            } else {
-                merged.add(f);
-            }
-        }
-        return merged;
+        return apply(text, findings);
     }
 
     private RedactionResult apply(String text, List<PiiScanner.Finding> findings) {

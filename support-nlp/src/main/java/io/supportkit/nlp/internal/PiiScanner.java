@@ -100,9 +100,11 @@ public final class PiiScanner {
             if (!result.isEmpty()) {
                 Finding last = result.get(result.size() - 1);
                 if (f.start() < last.end()) {
-                    if (f.end() - f.start() > last.end() - last.start()) {
-                        result.set(result.size() - 1, f);
-                    }
+                    // Overlapping findings are joined, not chosen between: what a dropped one covered could
+                    // otherwise surface as a new value once its neighbour is replaced (redaction must be
+                    // idempotent), and over-redacting is the safe side. The longer one names the type.
+                    PiiType type = f.end() - f.start() > last.end() - last.start() ? f.type() : last.type();
+                    result.set(result.size() - 1, new Finding(type, last.start(), Math.max(last.end(), f.end())));
                     continue;
                 }
             }
@@ -164,9 +166,19 @@ public final class PiiScanner {
             i = j;
         }
         int runEnd = groupEnd[groups - 1];
-        // A run glued to a letter ("A1234567", "245-12784abc") is an identifier, not PII.
-        if (runEnd < n && isAlnum(text.charAt(runEnd))) {
-            return skipAlnum(text, runEnd);
+        // A group glued to a letter ("A1234567", "245-12784abc") is part of an identifier, and one glued to an '@'
+        // is the local part of an e-mail address (the e-mail scanner reports it whole); the groups before it
+        // still stand on their own, as they would once that identifier or address is replaced.
+        if (runEnd < n && (isAlnum(text.charAt(runEnd)) || text.charAt(runEnd) == '@')) {
+            if (groups == 1) {
+                return text.charAt(runEnd) == '@' ? runEnd : skipAlnum(text, runEnd);
+            }
+            groups--;
+            runEnd = groupEnd[groups - 1];
+            totalDigits = 0;
+            for (int g = 0; g < groups; g++) {
+                totalDigits += groupEnd[g] - groupStart[g];
+            }
         }
         if (truncated && groups == 1) {
             return runEnd; // one long digit string: neither a card nor a phone
@@ -456,7 +468,9 @@ public final class PiiScanner {
     private static void scanEmail(String text, int at, List<Finding> found) {
         int n = text.length();
         int left = at;
-        while (left > 0 && isLocalChar(text.charAt(left - 1)) && at - left < 64) {
+        // No length limit on either side: a cut-off address would leave its head or tail behind, readable as a
+        // new value once the rest is replaced. Each walk stops at the previous '@', so the scan stays linear.
+        while (left > 0 && isLocalChar(text.charAt(left - 1))) {
             left--;
         }
         while (left < at && (text.charAt(left) == '.' || text.charAt(left) == '-')) {
@@ -467,7 +481,7 @@ public final class PiiScanner {
         }
         int right = at + 1;
         int lastDot = -1;
-        while (right < n && isDomainChar(text.charAt(right)) && right - at < 255) {
+        while (right < n && isDomainChar(text.charAt(right))) {
             if (text.charAt(right) == '.') {
                 lastDot = right;
             }

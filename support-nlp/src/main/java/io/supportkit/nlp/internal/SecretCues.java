@@ -90,6 +90,9 @@ final class SecretCues {
      * {@code i} when there is none.
      */
     static int scan(String text, int i, List<PiiScanner.Finding> found) {
+        if (i > 0 && ".@_-/\\".indexOf(text.charAt(i - 1)) >= 0) {
+            return i; // inside an address or identifier ("b.sifre", "user_password"): not a cue in a sentence
+        }
         char first = foldChar(text.charAt(i));
         Cue[] candidates = first < 128 ? ASCII_CUES[first] : CUES.get(first);
         if (candidates == null) {
@@ -107,6 +110,35 @@ final class SecretCues {
             return i;
         }
         return i;
+    }
+
+    /**
+     * A value that is a group of digits continued by more groups ("my password is 4111 1111 1111 1111") takes
+     * the whole run: otherwise the rest of a card number would stay readable after the first group is redacted.
+     */
+    private static int extendNumberRun(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (!PiiScanner.isDigit(text.charAt(k))) {
+                return end;
+            }
+        }
+        int n = text.length();
+        int e = end;
+        while (true) {
+            int j = e;
+            int seps = 0;
+            while (j < n && seps < 2 && " -.()\u00A0".indexOf(text.charAt(j)) >= 0) {
+                j++;
+                seps++;
+            }
+            if (seps == 0 || j >= n || !PiiScanner.isDigit(text.charAt(j))) {
+                return e;
+            }
+            e = j;
+            while (e < n && PiiScanner.isDigit(text.charAt(e))) {
+                e++;
+            }
+        }
     }
 
     /** Index after the cue (and its suffix) at {@code i}, or -1. */
@@ -185,6 +217,7 @@ final class SecretCues {
         if (end <= start) {
             return -1;
         }
+        end = extendNumberRun(text, start, end);
         String value = text.substring(start, end);
         if (PiiScanner.placeholderEnd(text, start) > 0) {
             // already redacted, possibly with the rest of an over-long token glued on ("[PASSWORD]xxxx"):
