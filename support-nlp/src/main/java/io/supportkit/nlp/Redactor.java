@@ -76,7 +76,131 @@ public final class Redactor {
 
     /** Applies the modes to findings already scanned (the analyzer scans once for entities and redaction). */
     RedactionResult redact(String text, List<PiiScanner.Finding> findings) {
-        return apply(text, findings);
+        RedactionResult result = apply(text, findings);
+        List<PiiScanner.Finding> current = findings;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            List<PiiScanner.Finding> revealed = revealed(result);
+            if (revealed.isEmpty()) {
+                return result;
+            }
+            current = merge(current, revealed);
+            result = apply(text, current);
+        }
+        return result;
+    }
+
+    /** Rounds of re-scanning; each one can only widen findings, and two suffice on every input seen so far. */
+    private static final int MAX_ROUNDS = 4;
+    /** White-space separated tokens looked at on each side of a replacement ("my password is [X]"). */
+    private static final int CONTEXT_TOKENS = 3;
+
+    /**
+     * Values that a replacement made readable together with its neighbours, in original-text positions. Only a
+     * replacement that touches something other than white space or a sentence mark is looked at, and only the
+     * few tokens around it are scanned again: no finding spans more than a handful of white-space separated
+     * tokens, so a value that appeared because of a replacement lies in that window. Keeps redaction idempotent
+     * at the cost of scanning a little text twice, and only around odd neighbours.
+     */
+    private static List<PiiScanner.Finding> revealed(RedactionResult result) {
+        String out = result.text();
+        List<PiiScanner.Finding> mapped = new ArrayList<>();
+        int scannedTo = 0;
+        for (Redaction r : result.redactions()) {
+            boolean noisyBefore = r.outputStart() > 0 && !isQuiet(out.charAt(r.outputStart() - 1));
+            boolean noisyAfter = r.outputEnd() < out.length() && !isQuiet(out.charAt(r.outputEnd()));
+            if (!noisyBefore && !noisyAfter) {
+                continue;
+            }
+            int from = Math.max(scannedTo, tokensBack(out, r.outputStart(), CONTEXT_TOKENS));
+            int to = tokensForward(out, r.outputEnd(), CONTEXT_TOKENS);
+            if (from >= to) {
+                continue;
+            }
+            for (PiiScanner.Finding f : PiiScanner.scan(out.substring(from, to))) {
+                int start = f.start() + from;
+                int end = f.end() + from;
+                if (start <= r.outputEnd() && end >= r.outputStart() && !isWholeReplacement(start, end, result)) {
+                    mapped.add(new PiiScanner.Finding(f.type(), toOriginal(start, result.redactions(), true),
+                            toOriginal(end, result.redactions(), false)));
+                }
+            }
+            scannedTo = to;
+        }
+        return mapped;
+    }
+
+    /** A finding that is exactly one of our replacements is our own output, not something new. */
+    private static boolean isWholeReplacement(int start, int end, RedactionResult result) {
+        for (Redaction r : result.redactions()) {
+            if (r.outputStart() == start && r.outputEnd() == end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isQuiet(char c) {
+        return Character.isWhitespace(c) || c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':';
+    }
+
+    private static int tokensBack(String s, int from, int tokens) {
+        int i = from;
+        for (int t = 0; t < tokens && i > 0; t++) {
+            while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+                i--;
+            }
+            while (i > 0 && !Character.isWhitespace(s.charAt(i - 1))) {
+                i--;
+            }
+        }
+        return i;
+    }
+
+    private static int tokensForward(String s, int from, int tokens) {
+        int i = from;
+        int n = s.length();
+        for (int t = 0; t < tokens && i < n; t++) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private static int toOriginal(int position, List<Redaction> applied, boolean isStart) {
+        int shift = 0;
+        for (Redaction r : applied) {
+            if (isStart ? position < r.outputStart() : position <= r.outputStart()) {
+                break;
+            }
+            if (isStart ? position < r.outputEnd() : position <= r.outputEnd()) {
+                return isStart ? r.start() : r.end();
+            }
+            shift += (r.end() - r.start()) - (r.outputEnd() - r.outputStart());
+        }
+        return position + shift;
+    }
+
+    /** Findings sorted by start, overlapping ones joined into one span that keeps the first one's type. */
+    private static List<PiiScanner.Finding> merge(List<PiiScanner.Finding> a, List<PiiScanner.Finding> b) {
+        List<PiiScanner.Finding> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        all.sort(java.util.Comparator.comparingInt(PiiScanner.Finding::start));
+        List<PiiScanner.Finding> merged = new ArrayList<>(all.size());
+        for (PiiScanner.Finding f : all) {
+            int last = merged.size() - 1;
+            if (last >= 0 && f.start() < merged.get(last).end()) {
+                PiiScanner.Finding m = merged.get(last);
+                merged.set(last, new PiiScanner.Finding(m.type(), m.start(), Math.max(m.end(), f.end())));
+            } else {
+                merged.add(f);
+            }
+        }
+        return merged;
     }
 
     private RedactionResult apply(String text, List<PiiScanner.Finding> findings) {

@@ -202,7 +202,8 @@ public final class PiiScanner {
             for (int g = 0; g < groups; g++) {
                 int len = groupEnd[g] - groupStart[g];
                 if (len == 11 && isTcKimlik(text, groupStart[g])) {
-                    found.add(new Finding(PiiType.TC_KIMLIK, groupStart[g], groupEnd[g]));
+                    // with the rest of its run, as for cards: the groups left beside it could read as a phone
+                    found.add(new Finding(PiiType.TC_KIMLIK, groupStart[0], runEnd));
                     return runEnd;
                 }
                 if (len == 10 && groups == 1 && isIranianNationalCode(digits(text, groupStart[g], groupEnd[g]))) {
