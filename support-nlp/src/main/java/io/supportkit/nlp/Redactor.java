@@ -184,23 +184,12 @@ public final class Redactor {
         return position + shift;
     }
 
-    /** Findings sorted by start, overlapping ones joined into one span that keeps the first one's type. */
+    /** Both lists as one, with overlapping findings joined the way a scan joins them. */
     private static List<PiiScanner.Finding> merge(List<PiiScanner.Finding> a, List<PiiScanner.Finding> b) {
         List<PiiScanner.Finding> all = new ArrayList<>(a.size() + b.size());
         all.addAll(a);
         all.addAll(b);
-        all.sort(java.util.Comparator.comparingInt(PiiScanner.Finding::start));
-        List<PiiScanner.Finding> merged = new ArrayList<>(all.size());
-        for (PiiScanner.Finding f : all) {
-            int last = merged.size() - 1;
-            if (last >= 0 && f.start() < merged.get(last).end()) {
-                PiiScanner.Finding m = merged.get(last);
-                merged.set(last, new PiiScanner.Finding(m.type(), m.start(), Math.max(m.end(), f.end())));
-            } else {
-                merged.add(f);
-            }
-        }
-        return merged;
+        return PiiScanner.resolveOverlaps(all);
     }
 
     private RedactionResult apply(String text, List<PiiScanner.Finding> findings) {

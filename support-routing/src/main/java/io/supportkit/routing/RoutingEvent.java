@@ -23,46 +23,51 @@ public sealed interface RoutingEvent {
     /** Orders the events of one router: strictly increasing in the order the changes were made. */
     long sequence();
 
+    /** An event about one task; every event but presence changes is one. */
+    sealed interface TaskEvent extends RoutingEvent {
+        String taskId();
+    }
+
     record TaskQueued(Instant at, long sequence, String taskId, String queueId, String rule, int step)
-            implements RoutingEvent {
+            implements TaskEvent {
     }
 
     record TaskOffered(Instant at, long sequence, String taskId, String agentId, String queueId, Instant expiresAt)
-            implements RoutingEvent {
+            implements TaskEvent {
     }
 
-    record OfferAccepted(Instant at, long sequence, String taskId, String agentId) implements RoutingEvent {
+    record OfferAccepted(Instant at, long sequence, String taskId, String agentId) implements TaskEvent {
     }
 
-    record OfferRejected(Instant at, long sequence, String taskId, String agentId) implements RoutingEvent {
+    record OfferRejected(Instant at, long sequence, String taskId, String agentId) implements TaskEvent {
     }
 
-    record OfferExpired(Instant at, long sequence, String taskId, String agentId) implements RoutingEvent {
+    record OfferExpired(Instant at, long sequence, String taskId, String agentId) implements TaskEvent {
     }
 
     /** The agent has the task: directly, or after accepting an offer. {@code waited} is since the task's creation. */
     record TaskAssigned(Instant at, long sequence, String taskId, String agentId, String queueId, Duration waited)
-            implements RoutingEvent {
+            implements TaskEvent {
     }
 
     record TaskOverflowed(Instant at, long sequence, String taskId, String fromQueueId, int fromStep, String toQueueId,
-                          int toStep) implements RoutingEvent {
+                          int toStep) implements TaskEvent {
     }
 
     record TaskTransferred(Instant at, long sequence, String taskId, String fromAgentId, TransferTarget target,
-                           int transfers) implements RoutingEvent {
+                           int transfers) implements TaskEvent {
     }
 
     /** The work ended and the agent's capacity is free again. */
     record TaskReleased(Instant at, long sequence, String taskId, String agentId, Duration handled)
-            implements RoutingEvent {
+            implements TaskEvent {
     }
 
-    record TaskFellBack(Instant at, long sequence, String taskId, Fallback fallback) implements RoutingEvent {
+    record TaskFellBack(Instant at, long sequence, String taskId, Fallback fallback) implements TaskEvent {
     }
 
     /** The task left the router before being served (the customer abandoned, or the host withdrew it). */
-    record TaskCancelled(Instant at, long sequence, String taskId, TaskPhase phase) implements RoutingEvent {
+    record TaskCancelled(Instant at, long sequence, String taskId, TaskPhase phase) implements TaskEvent {
     }
 
     record PresenceChanged(Instant at, long sequence, String agentId, Presence from, Presence to)

@@ -113,11 +113,11 @@ public record Conversation(
                 assignee, assignments, transferCount, reopenCount, createdAt, now, resolved, version);
     }
 
-    /** Reopened by a customer message or an agent: open again, counted. */
+    /** Reopened by a customer message or an agent: open again, no longer resolved, counted. */
     public Conversation reopened(Instant now) {
-        Conversation c = withStatus(ConversationStatus.OPEN, now);
-        return new Conversation(tenant, id, customer, c.status, c.phase, channel, replyTo, language, priority, tags,
-                c.assignee, c.assignments, transferCount, reopenCount + 1, createdAt, now, c.resolvedAt, version);
+        return new Conversation(tenant, id, customer, ConversationStatus.OPEN, phase, channel, replyTo, language,
+                priority, tags, assignee, assignments, transferCount, reopenCount + 1, createdAt, now, Optional.empty(),
+                version);
     }
 
     /** The customer wrote on {@code via}: replies now go there. */

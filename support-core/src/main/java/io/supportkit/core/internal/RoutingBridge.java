@@ -103,14 +103,13 @@ public final class RoutingBridge implements SupportEventListener, RoutingListene
                     || event instanceof ConversationReopened && c.assignee().isEmpty()) {
                 submit(c);
             } else if (event instanceof AgentJoined joined) {
-                // an agent took it by hand: it no longer waits in a queue
-                phase(taskId).filter(p -> p != TaskPhase.ASSIGNED).ifPresent(p -> router.cancel(taskId));
-                phase(taskId).filter(p -> p == TaskPhase.ASSIGNED).ifPresent(p -> {
-                    String holder = router.task(taskId).map(TaskStatus::agentId).orElse(null);
-                    if (!joined.agent().value().equals(holder)) {
-                        router.release(taskId);
-                    }
-                });
+                // an agent took it by hand: it no longer waits in a queue, nor holds another agent's capacity
+                Optional<TaskStatus> task = router.task(taskId);
+                if (task.isPresent() && task.get().phase() != TaskPhase.ASSIGNED) {
+                    router.cancel(taskId);
+                } else if (task.isPresent() && !joined.agent().value().equals(task.get().agentId())) {
+                    router.release(taskId);
+                }
             } else if (event instanceof ConversationTransferred transferred) {
                 if (phase(taskId).filter(p -> p == TaskPhase.ASSIGNED).isPresent()) {
                     transferOrRelease(taskId, new TransferTarget.ToAgent(transferred.to().value()));
@@ -173,8 +172,11 @@ public final class RoutingBridge implements SupportEventListener, RoutingListene
 
     @Override
     public void onEvent(RoutingEvent event) {
-        String taskId = taskIdOf(event);
-        Owner owner = taskId == null ? null : owners.get(taskId);
+        if (!(event instanceof RoutingEvent.TaskEvent taskEvent)) {
+            return; // presence changes concern agents, not conversations
+        }
+        String taskId = taskEvent.taskId();
+        Owner owner = owners.get(taskId);
         if (owner == null) {
             return;
         }
@@ -197,32 +199,5 @@ public final class RoutingBridge implements SupportEventListener, RoutingListene
                 owners.remove(taskId);
             }
         });
-    }
-
-    private static String taskIdOf(RoutingEvent event) {
-        if (event instanceof RoutingEvent.TaskQueued e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskOffered e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.OfferAccepted e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.OfferRejected e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.OfferExpired e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskAssigned e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskOverflowed e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskTransferred e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskReleased e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskFellBack e) {
-            return e.taskId();
-        } else if (event instanceof RoutingEvent.TaskCancelled e) {
-            return e.taskId();
-        }
-        return null; // presence changes and other agent-level events
     }
 }

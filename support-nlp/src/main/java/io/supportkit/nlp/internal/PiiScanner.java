@@ -90,7 +90,7 @@ public final class PiiScanner {
         return resolveOverlaps(found);
     }
 
-    static List<Finding> resolveOverlaps(List<Finding> found) {
+    public static List<Finding> resolveOverlaps(List<Finding> found) {
         if (found.size() < 2) {
             return found;
         }
