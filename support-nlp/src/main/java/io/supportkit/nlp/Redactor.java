@@ -74,100 +74,123 @@ public final class Redactor {
         return redact(text, PiiScanner.scan(text));
     }
 
-    /** Applies the modes to findings already scanned (the analyzer scans once for entities and redaction). */
+    /**
+     * Applies the modes to findings already scanned (the analyzer scans once for entities and redaction), then
+     * makes the result a fixed point: the output is scanned again, and while redacting it would change it (a
+     * replacement gave a neighbour new context, such as a cue word that now starts a word), what that scan found
+     * is mapped back to the original text, joined with the findings, and the original is redacted again. So
+     * {@code redact(redact(x)) == redact(x)} holds by construction, not by case analysis; text without findings
+     * is scanned once.
+     */
     RedactionResult redact(String text, List<PiiScanner.Finding> findings) {
         RedactionResult result = apply(text, findings);
+        if (findings.isEmpty()) {
+            return result;
+        }
         List<PiiScanner.Finding> current = findings;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<PiiScanner.Finding> revealed = revealed(result);
-            if (revealed.isEmpty()) {
+        for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
+            List<PiiScanner.Finding> changing = changing(result.text());
+            if (changing.isEmpty()) {
                 return result;
             }
-            current = merge(current, revealed);
+            List<PiiScanner.Finding> widened = merge(current, toOriginal(changing, result.redactions()));
+            if (widened.equals(current)) {
+                break; // what changes lies wholly inside our own replacements: joining cannot widen anything
+            }
+            current = widened;
             result = apply(text, current);
         }
+        return redactOutputToFixedPoint(text, result);
+    }
+
+    /**
+     * Rounds of joining; each one strictly widens what is covered, and one or two suffice on every input seen,
+     * including the fuzzer's.
+     */
+    private static final int MAX_MERGE_ROUNDS = 8;
+    /** Bound on the last-resort rounds; each one replaces something, and every replacement is short. */
+    private static final int MAX_OUTPUT_ROUNDS = 16;
+
+    /** The findings in {@code out} whose replacement would differ from what is there: empty at a fixed point. */
+    private List<PiiScanner.Finding> changing(String out) {
+        List<PiiScanner.Finding> again = PiiScanner.scan(out);
+        List<PiiScanner.Finding> changing = new ArrayList<>(0);
+        for (PiiScanner.Finding f : again) {
+            String value = out.substring(f.start(), f.end());
+            if (!replacement(f.type(), value).equals(value)) {
+                changing.add(f);
+            }
+        }
+        return changing;
+    }
+
+    /**
+     * Last resort when joining cannot reach a fixed point: redacts the output itself until nothing changes. Each
+     * round's spans are mapped back to the original text, so the audit still covers every replaced character.
+     */
+    private RedactionResult redactOutputToFixedPoint(String text, RedactionResult result) {
+        List<Redaction> redactions = new ArrayList<>(result.redactions());
+        String out = result.text();
+        for (int round = 0; round < MAX_OUTPUT_ROUNDS; round++) {
+            List<PiiScanner.Finding> changing = changing(out);
+            if (changing.isEmpty()) {
+                break;
+            }
+            RedactionResult next = apply(out, changing);
+            List<PiiScanner.Finding> original = toOriginal(changing, redactions);
+            redactions = remap(redactions, original, next);
+            out = next.text();
+        }
+        return new RedactionResult(out, redactions);
+    }
+
+    /**
+     * Spans after one more round on the output: the earlier redactions that a new one swallowed are joined into
+     * it, and every output position is shifted by what the new round replaced.
+     */
+    private static List<Redaction> remap(List<Redaction> earlier, List<PiiScanner.Finding> original,
+                                         RedactionResult next) {
+        List<Redaction> fresh = next.redactions();
+        List<Redaction> result = new ArrayList<>(earlier.size() + fresh.size());
+        for (Redaction r : earlier) {
+            boolean swallowed = false;
+            for (Redaction f : fresh) {
+                swallowed |= r.outputStart() < f.end() && r.outputEnd() > f.start();
+            }
+            if (!swallowed) {
+                result.add(shifted(r, fresh));
+            }
+        }
+        for (int k = 0; k < fresh.size(); k++) {
+            Redaction f = fresh.get(k);
+            PiiScanner.Finding o = original.get(k);
+            result.add(new Redaction(f.type(), o.start(), o.end(), f.outputStart(), f.outputEnd(), f.replacement()));
+        }
+        result.sort(java.util.Comparator.comparingInt(Redaction::outputStart));
         return result;
     }
 
-    /** Rounds of re-scanning; each one can only widen findings, and two suffice on every input seen so far. */
-    private static final int MAX_ROUNDS = 4;
-    /** White-space separated tokens looked at on each side of a replacement ("my password is [X]"). */
-    private static final int CONTEXT_TOKENS = 3;
+    /** {@code r}'s output span moved by the length changes of the fresh replacements before it. */
+    private static Redaction shifted(Redaction r, List<Redaction> fresh) {
+        int shift = 0;
+        for (Redaction f : fresh) {
+            if (f.start() >= r.outputEnd()) {
+                break;
+            }
+            shift += (f.outputEnd() - f.outputStart()) - (f.end() - f.start());
+        }
+        return new Redaction(r.type(), r.start(), r.end(), r.outputStart() + shift, r.outputEnd() + shift,
+            r.replacement());
+    }
 
-    /**
-     * Values that a replacement made readable together with its neighbours, in original-text positions. Only a
-     * replacement that touches something other than white space or a sentence mark is looked at, and only the
-     * few tokens around it are scanned again: no finding spans more than a handful of white-space separated
-     * tokens, so a value that appeared because of a replacement lies in that window. Keeps redaction idempotent
-     * at the cost of scanning a little text twice, and only around odd neighbours.
-     */
-    private static List<PiiScanner.Finding> revealed(RedactionResult result) {
-        String out = result.text();
-        List<PiiScanner.Finding> mapped = new ArrayList<>();
-        int scannedTo = 0;
-        for (Redaction r : result.redactions()) {
-            boolean noisyBefore = r.outputStart() > 0 && !isQuiet(out.charAt(r.outputStart() - 1));
-            boolean noisyAfter = r.outputEnd() < out.length() && !isQuiet(out.charAt(r.outputEnd()));
-            if (!noisyBefore && !noisyAfter) {
-                continue;
-            }
-            int from = Math.max(scannedTo, tokensBack(out, r.outputStart(), CONTEXT_TOKENS));
-            int to = tokensForward(out, r.outputEnd(), CONTEXT_TOKENS);
-            if (from >= to) {
-                continue;
-            }
-            for (PiiScanner.Finding f : PiiScanner.scan(out.substring(from, to))) {
-                int start = f.start() + from;
-                int end = f.end() + from;
-                if (start <= r.outputEnd() && end >= r.outputStart() && !isWholeReplacement(start, end, result)) {
-                    mapped.add(new PiiScanner.Finding(f.type(), toOriginal(start, result.redactions(), true),
-                            toOriginal(end, result.redactions(), false)));
-                }
-            }
-            scannedTo = to;
+    /** Output-position findings as spans of the original text; a position inside a replacement takes all of it. */
+    private static List<PiiScanner.Finding> toOriginal(List<PiiScanner.Finding> found, List<Redaction> applied) {
+        List<PiiScanner.Finding> mapped = new ArrayList<>(found.size());
+        for (PiiScanner.Finding f : found) {
+            mapped.add(new PiiScanner.Finding(f.type(), toOriginal(f.start(), applied, true),
+                toOriginal(f.end(), applied, false)));
         }
         return mapped;
-    }
-
-    /** A finding that is exactly one of our replacements is our own output, not something new. */
-    private static boolean isWholeReplacement(int start, int end, RedactionResult result) {
-        for (Redaction r : result.redactions()) {
-            if (r.outputStart() == start && r.outputEnd() == end) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isQuiet(char c) {
-        return Character.isWhitespace(c) || c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':';
-    }
-
-    private static int tokensBack(String s, int from, int tokens) {
-        int i = from;
-        for (int t = 0; t < tokens && i > 0; t++) {
-            while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
-                i--;
-            }
-            while (i > 0 && !Character.isWhitespace(s.charAt(i - 1))) {
-                i--;
-            }
-        }
-        return i;
-    }
-
-    private static int tokensForward(String s, int from, int tokens) {
-        int i = from;
-        int n = s.length();
-        for (int t = 0; t < tokens && i < n; t++) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-            while (i < n && !Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-        return i;
     }
 
     private static int toOriginal(int position, List<Redaction> applied, boolean isStart) {
