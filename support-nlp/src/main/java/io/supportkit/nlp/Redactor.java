@@ -2,6 +2,7 @@ package io.supportkit.nlp;
 
 import io.supportkit.ConfigurationException;
 import io.supportkit.internal.Require;
+import io.supportkit.nlp.internal.LineBreaks;
 import io.supportkit.nlp.internal.PiiScanner;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -71,7 +72,8 @@ public final class Redactor {
      */
     public RedactionResult redact(String text) {
         Require.nonNull(text, "text");
-        return redact(text, PiiScanner.scan(text));
+        LineBreaks breaks = new LineBreaks();
+        return redact(text, PiiScanner.scan(text, breaks), breaks);
     }
 
     /**
@@ -80,16 +82,17 @@ public final class Redactor {
      * replacement gave a neighbour new context, such as a cue word that now starts a word), what that scan found
      * is mapped back to the original text, joined with the findings, and the original is redacted again. So
      * {@code redact(redact(x)) == redact(x)} holds by construction, not by case analysis; text without findings
-     * is scanned once.
+     * is scanned once, and only the lines holding a replacement are scanned again (see
+     * {@link #changingNearRedactions}). {@code breaks} are the line breaks the scan of {@code text} read across.
      */
-    RedactionResult redact(String text, List<PiiScanner.Finding> findings) {
+    RedactionResult redact(String text, List<PiiScanner.Finding> findings, LineBreaks breaks) {
         RedactionResult result = apply(text, findings);
         if (findings.isEmpty()) {
             return result;
         }
         List<PiiScanner.Finding> current = findings;
         for (int round = 0; round < MAX_MERGE_ROUNDS; round++) {
-            List<PiiScanner.Finding> changing = changing(result.text());
+            List<PiiScanner.Finding> changing = changingNearRedactions(result, breaks);
             if (changing.isEmpty()) {
                 return result;
             }
@@ -113,15 +116,74 @@ public final class Redactor {
 
     /** The findings in {@code out} whose replacement would differ from what is there: empty at a fixed point. */
     private List<PiiScanner.Finding> changing(String out) {
-        List<PiiScanner.Finding> again = PiiScanner.scan(out);
         List<PiiScanner.Finding> changing = new ArrayList<>(0);
-        for (PiiScanner.Finding f : again) {
-            String value = out.substring(f.start(), f.end());
-            if (!replacement(f.type(), value).equals(value)) {
-                changing.add(f);
+        addChanging(out, 0, out.length(), null, changing);
+        return changing;
+    }
+
+    /**
+     * As {@link #changing(String)} for the output of one redaction, scanning only the lines that hold a
+     * replacement. Exact, because no scanner reads across a line break except the white space between a password
+     * cue and its value ({@link PiiScanner#scan(String, LineBreaks)}): a group of lines is extended backwards
+     * while the original scan read across the break before it (a cue on the line above), and forwards while the
+     * re-scan itself reads across the break after it. Every other line is the same text as in the original, read
+     * the same way, where it held no finding. Line breaks are never part of a replacement, so they match one to
+     * one between the original and the output.
+     */
+    private List<PiiScanner.Finding> changingNearRedactions(RedactionResult result, LineBreaks originalBreaks) {
+        String out = result.text();
+        List<Redaction> redactions = result.redactions();
+        List<PiiScanner.Finding> changing = new ArrayList<>(0);
+        int next = 0;
+        while (next < redactions.size()) {
+            int from = lineStart(out, redactions.get(next).outputStart());
+            while (from > 0 && originalBreaks.any()
+                    && originalBreaks.wasCrossed(toOriginal(from - 1, redactions, true))) {
+                from = lineStart(out, from - 1);
+            }
+            int to = lineEnd(out, redactions.get(next).outputEnd());
+            while (true) {
+                while (next < redactions.size() && redactions.get(next).outputStart() < to) {
+                    to = Math.max(to, lineEnd(out, redactions.get(next).outputEnd()));
+                    next++;
+                }
+                LineBreaks breaks = new LineBreaks();
+                List<PiiScanner.Finding> group = new ArrayList<>(0);
+                if (!addChanging(out, from, to, breaks, group) || to == out.length()) {
+                    changing.addAll(group);
+                    break;
+                }
+                to = lineEnd(out, to + 1); // the re-scan read past the last line break: take the next line too
             }
         }
         return changing;
+    }
+
+    /**
+     * Scans {@code out[from, to)} and adds its findings that would change; returns whether the scan read across
+     * the line break that ends the range.
+     */
+    private boolean addChanging(String out, int from, int to, LineBreaks breaks, List<PiiScanner.Finding> sink) {
+        String part = from == 0 && to == out.length() ? out : out.substring(from, to);
+        for (PiiScanner.Finding f : PiiScanner.scan(part, breaks)) {
+            String value = part.substring(f.start(), f.end());
+            if (!replacement(f.type(), value).equals(value)) {
+                sink.add(new PiiScanner.Finding(f.type(), f.start() + from, f.end() + from));
+            }
+        }
+        return breaks != null && to > from && part.charAt(part.length() - 1) == '\n'
+            && breaks.wasCrossed(part.length() - 1);
+    }
+
+    /** Index of the first character of the line holding {@code position}. */
+    private static int lineStart(String s, int position) {
+        return s.lastIndexOf('\n', position - 1) + 1;
+    }
+
+    /** Index after the line break that ends the line holding {@code position - 1}, or the text's length. */
+    private static int lineEnd(String s, int position) {
+        int k = s.indexOf('\n', Math.max(position - 1, 0));
+        return k < 0 ? s.length() : k + 1;
     }
 
     /**

@@ -21,6 +21,43 @@ class RedactorTest {
         assertThat(redactor.redact(once).text()).isEqualTo(once);
     }
 
+    // Found by Jazzer: replacing "XZ 123 45 67 (55" left "]şifrem", where the cue now starts a word.
+    @Test
+    void shouldRedactAPasswordWhoseCueAReplacementTurnedIntoAWord() {
+        Redactor redactor = Redactor.masking();
+        String once = redactor.redact("şIfreXZ   123 45 67 (55şifrem Kedi1234 ve").text();
+        assertThat(once).doesNotContain("Kedi1234");
+        assertThat(redactor.redact(once).text()).isEqualTo(once);
+    }
+
+    @Test
+    void shouldFindAPasswordWhoseValueIsOnTheNextLine() {
+        RedactionResult r = Redactor.masking().redact("hi\nmy password is\n  hunter2\nthanks");
+        assertThat(r.text()).isEqualTo("hi\nmy password is\n  [PASSWORD]\nthanks");
+        assertThat(r.redactions()).singleElement().satisfies(x -> {
+            assertThat(x.start()).isEqualTo("hi\nmy password is\n  ".length());
+            assertThat(x.type()).isEqualTo(PiiType.PASSWORD);
+        });
+    }
+
+    @Test
+    void shouldStayIdempotentWhenOnlySomeLinesOfALongTextHoldValues() {
+        Redactor redactor = Redactor.masking();
+        StringBuilder text = new StringBuilder();
+        for (int line = 0; line < 200; line++) {
+            text.append(switch (line % 5) {
+                case 0 -> "order 245-12784 is late";
+                case 1 -> "my password is";
+                case 2 -> "4111 1111 1111 1111 a@b.co";
+                case 3 -> "pin: 1234 and the code";
+                default -> "is 482913, call +90 532 123 45 67";
+            }).append('\n');
+        }
+        RedactionResult once = redactor.redact(text.toString());
+        assertThat(once.text()).doesNotContain("1111 1111", "a@b.co", "482913", "532 123").contains("245-12784");
+        assertThat(redactor.redact(once.text()).text()).isEqualTo(once.text());
+    }
+
     @Test
     void shouldReadDigitsGluedToAnAtSignAsTheLocalPartOfAnEmail() {
         Redactor redactor = Redactor.masking();

@@ -24,10 +24,27 @@ final class SecretCues {
     private record Connector(String folded, boolean strong) {
     }
 
+    /** Filled first: the cue tables below are folded with it. {@link #computeFold} for every UTF-16 unit (128 KB): {@code Character.toLowerCase} was the scan's top cost. */
+    private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            FOLDED[c] = computeFold((char) c);
+        }
+    }
+
     private static final Map<Character, Cue[]> CUES = new HashMap<>();
     /** Cues by first ASCII letter: the common case costs an array read, not a map lookup. */
     private static final Cue[][] ASCII_CUES = new Cue[128][];
+    /**
+     * Hashes of the first three folded characters of every cue (a shorter cue hashes a wildcard in their place): a
+     * word whose first characters hash elsewhere cannot start a cue, which rejects nearly every word of a message
+     * at the cost of a few table reads.
+     */
+    private static final java.util.BitSet CUE_STARTS = new java.util.BitSet(1 << 16);
+    private static final char WILDCARD = '\uFFFF';
     private static final Connector[] CONNECTORS;
+    private static final int LONGEST_CONNECTOR;
     private static final Set<String> STOPWORDS;
     private static final Set<String> TRAILING_COPULA = Set.of("است", "هست", "ه", "میباشد", "می\u200Cباشد");
 
@@ -50,6 +67,13 @@ final class SecretCues {
         for (Cue cue : cues) {
             byFirst.computeIfAbsent(cue.folded().charAt(0), k -> new ArrayList<>()).add(cue);
         }
+        for (Cue cue : cues) {
+            String f = cue.folded();
+            // A space in a cue matches one to three spaces or a zero-width non-joiner: hash a wildcard for it.
+            char second = f.length() > 1 && f.charAt(1) != ' ' ? f.charAt(1) : WILDCARD;
+            char third = second != WILDCARD && f.length() > 2 && f.charAt(2) != ' ' ? f.charAt(2) : WILDCARD;
+            CUE_STARTS.set(startHash(f.charAt(0), second, third));
+        }
         byFirst.forEach((k, v) -> {
             Cue[] array = v.toArray(new Cue[0]);
             if (k < 128) {
@@ -70,6 +94,7 @@ final class SecretCues {
         }
         connectors.sort(Comparator.comparingInt((Connector c) -> -c.folded().length()));
         CONNECTORS = connectors.toArray(new Connector[0]);
+        LONGEST_CONNECTOR = connectors.get(0).folded().length();
         STOPWORDS = Set.of("and", "or", "but", "to", "for", "the", "a", "an", "not", "is", "was", "wrong", "incorrect",
             "invalid", "expired", "reset", "change", "changed", "working", "correct", "too", "again", "it", "that",
             "this", "so", "in", "on", "of", "with", "please", "doesn't", "isn't", "does", "did", "do", "has", "have",
@@ -89,11 +114,16 @@ final class SecretCues {
      * Tries the cues at word start {@code i}; adds a finding and returns the index after the value, or returns
      * {@code i} when there is none.
      */
-    static int scan(String text, int i, List<PiiScanner.Finding> found) {
+    static int scan(String text, int i, List<PiiScanner.Finding> found, LineBreaks breaks) {
         if (i > 0 && ".@_-/\\".indexOf(text.charAt(i - 1)) >= 0) {
             return i; // inside an address or identifier ("b.sifre", "user_password"): not a cue in a sentence
         }
+        int n = text.length();
         char first = foldChar(text.charAt(i));
+        if (!isCueStart(first, i + 1 < n ? foldChar(text.charAt(i + 1)) : '\0',
+                i + 2 < n ? foldChar(text.charAt(i + 2)) : '\0')) {
+            return i; // most words: a few table reads, no cue compared
+        }
         Cue[] candidates = first < 128 ? ASCII_CUES[first] : CUES.get(first);
         if (candidates == null) {
             return i;
@@ -103,7 +133,11 @@ final class SecretCues {
             if (end < 0) {
                 continue;
             }
-            int valueEnd = value(text, end, cue, found);
+            long encoded = value(text, end, cue, found);
+            int valueEnd = (int) encoded;
+            if (breaks != null) {
+                breaks.crossedBetween(text, i, (int) (encoded >>> 32));
+            }
             if (valueEnd > 0) {
                 return valueEnd;
             }
@@ -188,12 +222,18 @@ final class SecretCues {
         return i;
     }
 
-    /** Parses connectors and the value after a cue; adds the finding and returns its end, or -1. */
-    private static int value(String text, int pos, Cue cue, List<PiiScanner.Finding> found) {
+    /**
+     * Parses connectors and the value after a cue; adds the finding. Returns the value's end (or -1) in the low 32
+     * bits and, in the high 32 bits, a bound on the positions read, so the scan can tell which line breaks the
+     * look-ahead crossed.
+     */
+    private static long value(String text, int pos, Cue cue, List<PiiScanner.Finding> found) {
         int n = text.length();
         boolean strong = false;
+        int reach = pos;
         for (int round = 0; round < 3; round++) {
             pos = skipSpace(text, pos);
+            reach = Math.max(reach, pos + LONGEST_CONNECTOR + 1);
             int encoded = connector(text, pos);
             if (encoded < 0) {
                 break;
@@ -210,23 +250,25 @@ final class SecretCues {
         while (end < n && !Character.isWhitespace(text.charAt(end)) && end - start < PiiScanner.maxSecretLength()) {
             end++;
         }
+        reach = Math.max(reach, end + 1);
         // Sentence punctuation after the value is not part of it; '!' and '?' are kept (over-redacting is safe).
         while (end > start && ".,;:)\"'»”،؛؟".indexOf(text.charAt(end - 1)) >= 0) {
             end--;
         }
         if (end <= start) {
-            return -1;
+            return result(-1, reach);
         }
         end = extendNumberRun(text, start, end);
+        reach = Math.max(reach, Math.max(end + 3, start + PLACEHOLDER_LOOKAHEAD));
         String value = text.substring(start, end);
         if (PiiScanner.placeholderEnd(text, start) > 0) {
             // already redacted, possibly with the rest of an over-long token glued on ("[PASSWORD]xxxx"):
             // keeps redact(redact(x)) == redact(x)
-            return -1;
+            return result(-1, reach);
         }
         String folded = fold(value);
         if (STOPWORDS.contains(folded)) {
-            return -1;
+            return result(-1, reach);
         }
         if (!strong) {
             int next = skipSpace(text, end);
@@ -234,6 +276,7 @@ final class SecretCues {
             while (wordEnd < n && Character.isLetter(text.charAt(wordEnd))) {
                 wordEnd++;
             }
+            reach = Math.max(reach, wordEnd + 1);
             strong = wordEnd > next && TRAILING_COPULA.contains(fold(text.substring(next, wordEnd)));
         }
         if (cue.type() == PiiType.ONE_TIME_CODE) {
@@ -243,19 +286,26 @@ final class SecretCues {
                 if (PiiScanner.isDigit(c)) {
                     digits++;
                 } else if (!PiiScanner.isAlnum(c) && c != '-') {
-                    return -1;
+                    return result(-1, reach);
                 }
             }
             if (digits < 4 || value.length() > 12) {
-                return -1;
+                return result(-1, reach);
             }
         } else if (!strong && !looksSecret(value)) {
-            return -1;
+            return result(-1, reach);
         } else if (value.length() < 2 && !looksSecret(value)) {
-            return -1;
+            return result(-1, reach);
         }
         found.add(new PiiScanner.Finding(cue.type(), start, end));
-        return end;
+        return result(end, reach);
+    }
+
+    /** Characters {@link PiiScanner#placeholderEnd} may read after a value's start. */
+    private static final int PLACEHOLDER_LOOKAHEAD = 40;
+
+    private static long result(int valueEnd, int reach) {
+        return ((long) reach << 32) | (valueEnd & 0xFFFFFFFFL);
     }
 
     /** Index after a connector at {@code pos}, times two, plus one when it is strong; or -1. */
@@ -315,7 +365,31 @@ final class SecretCues {
         return true;
     }
 
+    /**
+     * Whether a cue may start with these folded characters. A tatweel or mark among them, which a cue match
+     * skips, is let through.
+     */
+    private static boolean isCueStart(char first, char second, char third) {
+        if (isSkippedMark(second) || isSkippedMark(third)) {
+            return true;
+        }
+        return CUE_STARTS.get(startHash(first, second, third)) || CUE_STARTS.get(startHash(first, second, WILDCARD))
+            || CUE_STARTS.get(startHash(first, WILDCARD, WILDCARD));
+    }
+
+    private static boolean isSkippedMark(char c) {
+        return c == '\u0640' || (c >= '\u064B' && c <= '\u065F');
+    }
+
+    private static int startHash(char first, char second, char third) {
+        return ((first * 31 + second) * 0x9E37 ^ third * 0x45D9F3B) >>> 3 & ((1 << 16) - 1);
+    }
+
     static char foldChar(char c) {
+        return FOLDED[c];
+    }
+
+    private static char computeFold(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
