@@ -41,7 +41,7 @@ final class SecretCues {
      * word whose first characters hash elsewhere cannot start a cue, which rejects nearly every word of a message
      * at the cost of a few table reads.
      */
-    private static final java.util.BitSet CUE_STARTS = new java.util.BitSet(1 << 16);
+    private static final long[] CUE_STARTS = new long[1 << 10];
     private static final char WILDCARD = '\uFFFF';
     private static final Connector[] CONNECTORS;
     private static final int LONGEST_CONNECTOR;
@@ -72,7 +72,8 @@ final class SecretCues {
             // A space in a cue matches one to three spaces or a zero-width non-joiner: hash a wildcard for it.
             char second = f.length() > 1 && f.charAt(1) != ' ' ? f.charAt(1) : WILDCARD;
             char third = second != WILDCARD && f.length() > 2 && f.charAt(2) != ' ' ? f.charAt(2) : WILDCARD;
-            CUE_STARTS.set(startHash(f.charAt(0), second, third));
+            int h = startHash(f.charAt(0), second, third);
+            CUE_STARTS[h >>> 6] |= 1L << h;
         }
         byFirst.forEach((k, v) -> {
             Cue[] array = v.toArray(new Cue[0]);
@@ -115,14 +116,14 @@ final class SecretCues {
      * {@code i} when there is none.
      */
     static int scan(String text, int i, List<PiiScanner.Finding> found, LineBreaks breaks) {
-        if (i > 0 && ".@_-/\\".indexOf(text.charAt(i - 1)) >= 0) {
-            return i; // inside an address or identifier ("b.sifre", "user_password"): not a cue in a sentence
-        }
         int n = text.length();
         char first = foldChar(text.charAt(i));
         if (!isCueStart(first, i + 1 < n ? foldChar(text.charAt(i + 1)) : '\0',
                 i + 2 < n ? foldChar(text.charAt(i + 2)) : '\0')) {
             return i; // most words: a few table reads, no cue compared
+        }
+        if (i > 0 && ".@_-/\\".indexOf(text.charAt(i - 1)) >= 0) {
+            return i; // inside an address or identifier ("b.sifre", "user_password"): not a cue in a sentence
         }
         Cue[] candidates = first < 128 ? ASCII_CUES[first] : CUES.get(first);
         if (candidates == null) {
@@ -373,8 +374,12 @@ final class SecretCues {
         if (isSkippedMark(second) || isSkippedMark(third)) {
             return true;
         }
-        return CUE_STARTS.get(startHash(first, second, third)) || CUE_STARTS.get(startHash(first, second, WILDCARD))
-            || CUE_STARTS.get(startHash(first, WILDCARD, WILDCARD));
+        return isStart(startHash(first, second, third)) || isStart(startHash(first, second, WILDCARD))
+            || isStart(startHash(first, WILDCARD, WILDCARD));
+    }
+
+    private static boolean isStart(int hash) {
+        return (CUE_STARTS[hash >>> 6] & (1L << hash)) != 0;
     }
 
     private static boolean isSkippedMark(char c) {
