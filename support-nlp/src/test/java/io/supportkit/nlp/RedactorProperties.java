@@ -62,6 +62,25 @@ class RedactorProperties {
         assertThat(redactor.redact(once).text()).isEqualTo(once);
     }
 
+    /**
+     * Lines of cue words, connectors, values and separators: the redactor re-scans only the lines it changed, so
+     * line breaks between a cue and its value are where a wrong shortcut would show.
+     */
+    @Provide
+    Arbitrary<String> multiLineChat() {
+        Arbitrary<String> fragment = Arbitraries.of("my password is", "şifrem", "رمز عبورم", "code", "pin:", "is",
+            ":", "hunter2", "Kedi1234", "482913", "4111 1111 1111 1111", "a@b.co", "+90 532 123 45 67",
+            "245-12784", "TR33 0006 1005 1978 6457 8413 26", "10000000146", "[PASSWORD]", "(", ")", "-", "@", "\n",
+            "\n\n", " ", "  ", "\t", "ok", "است");
+        return fragment.list().ofMaxSize(30).map(parts -> String.join(" ", parts).replace(" \n ", "\n"));
+    }
+
+    @Property(tries = 2000)
+    void redactionIsIdempotentOnMultiLineText(@ForAll("multiLineChat") String text) {
+        String once = redactor.redact(text).text();
+        assertThat(redactor.redact(once).text()).isEqualTo(once);
+    }
+
     @Property(tries = 1000)
     void redactionNeverLengthensBeyondTheMasks(@ForAll("piiHeavy") String text) {
         RedactionResult r = redactor.redact(text);
