@@ -93,6 +93,7 @@ class TimerWheelModelProperties {
                                 model.remove(d);
                             }
                         }
+                        assertThat(handles.get(id).isPending()).as("pending %d", id).isEqualTo(d != null);
                         assertThat(handles.get(id).cancel()).as("cancel %d", id).isEqualTo(d != null);
                         assertThat(handles.get(id).isPending()).isFalse();
                     }
@@ -140,10 +141,33 @@ class TimerWheelModelProperties {
             childOffsets.put(id, childOffset);
         }
         long effectiveTick = Math.max(Math.floorDiv(deadline + TICK - 1, TICK), Math.floorDiv(nowNanosAtSchedule, TICK));
-        handles.add(wheel.schedule(START.plusNanos(deadline),
-                task(wheel, handles, fired, firedDeadlines, id, deadline, effectiveTick)));
+        Runnable task = task(wheel, handles, fired, firedDeadlines, id, deadline, effectiveTick);
+        if (id % 2 == 0) {
+            handles.add(wheel.schedule(START.plusNanos(deadline), task));
+        } else {
+            // every other timer through the id path; a cancel of a fired or cancelled one often meets a reused entry
+            handles.add(new IdHandle(wheel, wheel.scheduleTimer(START.plusNanos(deadline), task)));
+        }
         model.computeIfAbsent(deadline, k -> new ArrayList<>()).add(id);
         modelDeadline.put(id, deadline);
+    }
+
+    /** A {@link Timeout} over a raw timer id, so the model checks the id path with the same assertions. */
+    private record IdHandle(TimerWheel wheel, long id) implements Timeout {
+        @Override
+        public boolean cancel() {
+            return wheel.cancelTimer(id);
+        }
+
+        @Override
+        public boolean isPending() {
+            return wheel.isPending(id);
+        }
+
+        @Override
+        public Instant deadline() {
+            throw new UnsupportedOperationException("not used by the model");
+        }
     }
 
     private Runnable task(TimerWheel wheel, List<Timeout> handles, List<Integer> fired, List<Long> firedDeadlines,
