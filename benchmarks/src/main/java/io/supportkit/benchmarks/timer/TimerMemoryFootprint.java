@@ -22,7 +22,7 @@ public final class TimerMemoryFootprint {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         System.out.println("Per-timer object layouts (JOL):");
         System.out.println("  io.supportkit.core.timer.TimerWheel: no per-timer object; 24 bytes per array entry"
-                + " (long deadline + int next, prev, generation + task reference), arrays doubled when full");
+                + " (int record: next, prev, generation, deadline; plus the task reference), arrays doubled when full");
         layout("io.netty.util.HashedWheelTimer$HashedWheelTimeout");
         layout("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask");
         layout("java.util.concurrent.Executors$RunnableAdapter");
