@@ -163,12 +163,12 @@ public final class SlaTracker {
         }
         Instant reportedThrough = progress == null ? previous : progress.reportedThrough(id).orElse(null);
         Subject s = new Subject(c.subject(), c.at());
-        if (subjects.putIfAbsent(id, s) != null) {
-            throw new ConflictException("subject " + id + " is already tracked");
-        }
         List<Emission> out = new ArrayList<>();
         Instant reported;
-        synchronized (s) {
+        synchronized (s) { // taken before the subject is visible: no input sees it half rebuilt
+            if (subjects.putIfAbsent(id, s) != null) {
+                throw new ConflictException("subject " + id + " is already tracked");
+            }
             created(s, c.at(), out);
             for (int i = 1; i < history.size() && !s.gone; i++) {
                 step(s, history.get(i), out);
