@@ -56,8 +56,8 @@ public final class TimerExpiryCpuTime {
             }
         }
         Arrays.sort(perTimer);
-        System.out.printf(Locale.ROOT, "expire only, 1,000,000 timers over one hour: best %.1f ns/timer (%.1f million/s),"
-                + " median %.1f ns/timer (%.1f million/s)%n", perTimer[0], 1e3 / perTimer[0],
-                perTimer[ROUNDS / 2], 1e3 / perTimer[ROUNDS / 2]);
+        System.out.printf(Locale.ROOT, "expire only, 1,000,000 timers over one hour:"
+                + " best %.1f ns/timer (%.1f million/s), median %.1f ns/timer (%.1f million/s)%n",
+                perTimer[0], 1e3 / perTimer[0], perTimer[ROUNDS / 2], 1e3 / perTimer[ROUNDS / 2]);
     }
 }

@@ -43,12 +43,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * Agrona's {@code DeadlineTimerWheel}): its task in an {@code Object[]}, and next, previous, generation and deadline
  * side by side in an {@code int[]} record of 20 bytes, so a slot's doubly linked list is a chain of indexes,
  * unlinking a timer touches its own record and one of each neighbour, and 1,000,000 timers are 24 MB of arrays
- * rather than 40 MB of objects scattered over the heap. The first 704 entries are the slots' list heads (so unlinking needs no "am I first" branch); free
- * entries form a LIFO list. A cancel makes the id stale and the timer no longer pending at once, and unlinks it
- * in a batch with the next 63 cancels (or at the next advance), so that the writes into the neighbours of many
- * cancelled timers are in flight together; until then at most 63 cancelled tasks stay referenced. The arrays
- * double when full and never shrink: 24 bytes per entry, 25 to 40 bytes per pending timer including the spare
- * capacity (see {@code benchmarks/RESULTS.md}).
+ * rather than 40 MB of objects scattered over the heap. The first 704 entries are the slots' list heads (so
+ * unlinking needs no "am I first" branch); free entries form a LIFO list. A cancel makes the id stale and the
+ * timer no longer pending at once, and unlinks it in a batch with the next 63 cancels (or at the next advance), so
+ * that the writes into the neighbours of many cancelled timers are in flight together; until then at most 63
+ * cancelled tasks stay referenced. The arrays double when full and never shrink: 24 bytes per entry, 25 to 40
+ * bytes per pending timer including the spare capacity (48 at worst, just after a doubling).
+ *
+ * <p>Cost (see {@code benchmarks/RESULTS.md}, measured on a shared 2-core VM): a schedule plus a cancel of a
+ * random pending timer is about 20 ns of CPU time at 10,000 pending and 160-190 ns at 1,000,000, where two
+ * dependent cache misses (the caller's id, the timer's record) dominate; 2.4x to 6.5x faster than Netty's
+ * {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers
+ * spread over an hour: about 2.8 million per second.
  *
  * <p>Thread-safe: schedule and cancel from any thread (a short lock, no allocation on the id path). Tasks run
  * outside the lock, so they may schedule and cancel timers; a task that throws is logged and the others still run.
@@ -57,7 +63,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>{@code
  * VirtualClock clock = VirtualClock.at(Instant.parse("2026-08-05T00:00:00Z"));
  * TimerWheel wheel = TimerWheel.builder().clock(clock).tick(Duration.ofMillis(1)).build();
- * long reminder = wheel.scheduleTimer(clock.instant().plus(Duration.ofMinutes(30)), () -> System.out.println("reminder"));
+ * long reminder = wheel.scheduleTimer(clock.instant().plus(Duration.ofMinutes(30)),
+ *         () -> System.out.println("reminder"));
  * clock.advance(Duration.ofDays(1));
  * wheel.advance(); // prints "reminder"
  * wheel.cancelTimer(reminder); // false: it already fired
