@@ -78,7 +78,7 @@ public class TimerExpiryBenchmark {
         wheel = TimerWheel.builder().clock(clock).build();
         Runnable count = () -> fired++;
         for (long d : delays) {
-            wheel.scheduleNanos(d, count);
+            wheel.scheduleTimerNanos(d, count);
         }
     }
 
@@ -95,7 +95,7 @@ public class TimerExpiryBenchmark {
         TimerWheel w = TimerWheel.builder().clock(clock).build();
         Runnable count = () -> fired++;
         for (int i = 0; i < N; i++) {
-            w.scheduleNanos(0, count);
+            w.scheduleTimerNanos(0, count);
         }
         return w.advance();
     }

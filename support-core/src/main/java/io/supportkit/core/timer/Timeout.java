@@ -5,8 +5,11 @@ import java.time.Instant;
 /**
  * A handle to one scheduled timer of a {@link TimerWheel}: cancel it, or ask whether it is still pending.
  *
- * <p>Thread-safe: any thread may cancel. Cancelling is O(1) and frees the timer at once (nothing stays in the wheel
- * until its deadline, unlike wheels that only mark cancelled entries).
+ * <p>Thread-safe: any thread may cancel. Cancelling is O(1): the timer stops being pending at once and its entry
+ * is freed within the next 64 cancels or at the next advance (nothing stays in the wheel until its deadline, unlike
+ * wheels that only mark cancelled entries). A handle is a small object around the wheel's {@code long} timer id;
+ * callers that hold many timers use the id directly ({@link TimerWheel#scheduleTimer},
+ * {@link TimerWheel#cancelTimer}) and allocate nothing.
  *
  * <pre>{@code
  * Timeout offer = wheel.schedule(clock.instant().plusSeconds(30), () -> offerTimedOut(agent));

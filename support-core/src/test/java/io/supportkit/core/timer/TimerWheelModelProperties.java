@@ -25,7 +25,14 @@ class TimerWheelModelProperties {
     private static final Instant START = Instant.parse("2026-03-29T00:00:00Z");
     private static final long TICK = 1_000_000L; // 1 ms
 
-    sealed interface Op permits Schedule, Cancel, Advance, ScheduleFromTask {
+    sealed interface Op permits Schedule, Cancel, Advance, ScheduleFromTask, Burst {
+    }
+
+    /**
+     * Schedules {@code n} timers {@code offset} ahead and cancels every other one at once: enough cancels to
+     * unlink them in batches between the other steps.
+     */
+    record Burst(int n, long offset) implements Op {
     }
 
     /** Schedules a timer {@code offset} nanoseconds after the current time (negative: already due). */
@@ -58,7 +65,10 @@ class TimerWheelModelProperties {
                 Arbitraries.just(TICK), Arbitraries.just(TICK - 1), Arbitraries.just(0L)).map(Advance::new);
         Arbitrary<Op> fromTask = net.jqwik.api.Combinators.combine(near, Arbitraries.longs().between(0, 50 * TICK))
                 .as(ScheduleFromTask::new);
+        Arbitrary<Op> burst = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(1, 150), offsets)
+                .as(Burst::new);
         return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, burst),
                 net.jqwik.api.Tuple.of(5, schedule), net.jqwik.api.Tuple.of(2, cancel),
                 net.jqwik.api.Tuple.of(3, advance), net.jqwik.api.Tuple.of(1, fromTask)).list().ofMaxSize(300);
     }
@@ -83,18 +93,18 @@ class TimerWheelModelProperties {
                 } else if (op instanceof ScheduleFromTask s) {
                     scheduleBoth(wheel, model, modelDeadline, handles, fired, firedDeadlines,
                         nowNanos[0] + s.offset(), s.childOffset(), nowNanos[0]);
+                } else if (op instanceof Burst b) {
+                    int firstId = handles.size();
+                    for (int i = 0; i < b.n(); i++) {
+                        scheduleBoth(wheel, model, modelDeadline, handles, fired, firedDeadlines,
+                            nowNanos[0] + b.offset() + i, null, nowNanos[0]);
+                    }
+                    for (int i = 0; i < b.n(); i += 2) {
+                        cancelBoth(model, modelDeadline, handles, firstId + i);
+                    }
                 } else if (op instanceof Cancel c) {
                     if (!handles.isEmpty()) {
-                        int id = c.pick() % handles.size();
-                        Long d = modelDeadline.remove(id);
-                        if (d != null) {
-                            model.get(d).remove(Integer.valueOf(id));
-                            if (model.get(d).isEmpty()) {
-                                model.remove(d);
-                            }
-                        }
-                        assertThat(handles.get(id).cancel()).as("cancel %d", id).isEqualTo(d != null);
-                        assertThat(handles.get(id).isPending()).isFalse();
+                        cancelBoth(model, modelDeadline, handles, c.pick() % handles.size());
                     }
                 } else if (op instanceof Advance a) {
                     nowNanos[0] += a.nanos();
@@ -129,6 +139,20 @@ class TimerWheelModelProperties {
         }
     }
 
+    private static void cancelBoth(TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline,
+                                   List<Timeout> handles, int id) {
+        Long d = modelDeadline.remove(id);
+        if (d != null) {
+            model.get(d).remove(Integer.valueOf(id));
+            if (model.get(d).isEmpty()) {
+                model.remove(d);
+            }
+        }
+        assertThat(handles.get(id).isPending()).as("pending %d", id).isEqualTo(d != null);
+        assertThat(handles.get(id).cancel()).as("cancel %d", id).isEqualTo(d != null);
+        assertThat(handles.get(id).isPending()).isFalse();
+    }
+
     private final Map<Integer, Long> childOffsets = new HashMap<>();
     private static final int CHILD = 1_000_000;
 
@@ -140,10 +164,33 @@ class TimerWheelModelProperties {
             childOffsets.put(id, childOffset);
         }
         long effectiveTick = Math.max(Math.floorDiv(deadline + TICK - 1, TICK), Math.floorDiv(nowNanosAtSchedule, TICK));
-        handles.add(wheel.schedule(START.plusNanos(deadline),
-                task(wheel, handles, fired, firedDeadlines, id, deadline, effectiveTick)));
+        Runnable task = task(wheel, handles, fired, firedDeadlines, id, deadline, effectiveTick);
+        if (id % 2 == 0) {
+            handles.add(wheel.schedule(START.plusNanos(deadline), task));
+        } else {
+            // every other timer through the id path; a cancel of a fired or cancelled one often meets a reused entry
+            handles.add(new IdHandle(wheel, wheel.scheduleTimer(START.plusNanos(deadline), task)));
+        }
         model.computeIfAbsent(deadline, k -> new ArrayList<>()).add(id);
         modelDeadline.put(id, deadline);
+    }
+
+    /** A {@link Timeout} over a raw timer id, so the model checks the id path with the same assertions. */
+    private record IdHandle(TimerWheel wheel, long id) implements Timeout {
+        @Override
+        public boolean cancel() {
+            return wheel.cancelTimer(id);
+        }
+
+        @Override
+        public boolean isPending() {
+            return wheel.isPending(id);
+        }
+
+        @Override
+        public Instant deadline() {
+            throw new UnsupportedOperationException("not used by the model");
+        }
     }
 
     private Runnable task(TimerWheel wheel, List<Timeout> handles, List<Integer> fired, List<Long> firedDeadlines,

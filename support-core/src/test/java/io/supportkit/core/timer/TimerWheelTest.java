@@ -102,6 +102,58 @@ class TimerWheelTest {
     }
 
     @Test
+    void shouldNeverLetAStaleIdCancelTheTimerThatReusedItsEntry() {
+        List<String> fired = new ArrayList<>();
+        long first = wheel.scheduleTimer(clock.instant().plusSeconds(5), () -> fired.add("first"));
+        assertThat(wheel.cancelTimer(first)).isTrue();
+        // cancel and schedule until a timer takes the entry the first one had (entries are recycled)
+        long second = TimerWheel.NO_TIMER;
+        for (int i = 0; i < 10_000 && (int) second != (int) first; i++) {
+            if (second != TimerWheel.NO_TIMER) {
+                assertThat(wheel.cancelTimer(second)).isTrue();
+            }
+            second = wheel.scheduleTimer(clock.instant().plusSeconds(5), () -> fired.add("second"));
+        }
+        assertThat((int) second).as("same entry").isEqualTo((int) first);
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(wheel.cancelTimer(first)).isFalse();
+        assertThat(wheel.isPending(first)).isFalse();
+        assertThat(wheel.isPending(second)).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(wheel.advance()).isEqualTo(1);
+        assertThat(fired).containsExactly("second");
+        assertThat(wheel.cancelTimer(second)).as("already fired").isFalse();
+    }
+
+    @Test
+    void shouldRefuseIdsItNeverIssued() {
+        assertThat(wheel.cancelTimer(TimerWheel.NO_TIMER)).isFalse();
+        assertThat(wheel.cancelTimer(-1L)).isFalse();
+        assertThat(wheel.cancelTimer(Long.MAX_VALUE)).isFalse();
+        assertThat(wheel.isPending(12345L)).isFalse();
+        assertThat(wheel.pending()).isZero();
+    }
+
+    @Test
+    void shouldGrowPastItsFirstArraysAndFireEveryTimerInOrder() {
+        int n = 100_000;
+        long[] ids = new long[n];
+        List<Integer> fired = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int at = (int) ((i * 7919L) % n); // every millisecond 0..n-1 once, scheduled out of order
+            ids[i] = wheel.scheduleTimer(clock.instant().plusMillis(at + 1), () -> fired.add(at));
+        }
+        for (int i = 0; i < n; i += 2) {
+            assertThat(wheel.cancelTimer(ids[i])).isTrue();
+        }
+        assertThat(wheel.pending()).isEqualTo(n / 2);
+        clock.advance(Duration.ofMillis(n + 1));
+        assertThat(wheel.advance()).isEqualTo(n / 2);
+        assertThat(fired).hasSize(n / 2).isSorted();
+    }
+
+    @Test
     void shouldTellTheHostWhenToWakeUp() {
         assertThat(wheel.nextWakeUp()).isEmpty();
         Instant due = clock.instant().plusMillis(5);

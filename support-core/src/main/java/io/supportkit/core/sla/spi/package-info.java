@@ -1,2 +1,2 @@
-/** What the engine or host implements for SLAs: event listeners and escalation handlers. */
+/** What the engine or host implements for SLAs: event listeners, escalation handlers and the progress store. */
 package io.supportkit.core.sla.spi;
