@@ -122,7 +122,7 @@ public final class TextAnalyzer {
         List<Token> tokens = Tokenizer.tokenize(text, language);
         List<PiiScanner.Finding> pii = PiiScanner.scan(text);
         RedactionResult redaction = redactor.redact(text, pii);
-        Sentiment s = sentiment.score(tokens, language);
+        Sentiment s = sentiment.score(text, tokens, language);
         List<Entity> entities = extractor.extract(text, tokens, pii, language);
         Set<IntentCue> cues = sentiment.cues(tokens);
         for (Entity e : entities) {
