@@ -134,7 +134,8 @@ public final class SentimentScorer {
         for (int s = 0; s < items.scoredCount; s++) {
             int i = items.scored[s];
             float v = valence(items, i, capDifferential);
-            if (v != 0f && (items.negatedBySuffix[i] || (items.token[i] >= 0 && negatedAfter(tokens, items.token[i])))) {
+            if (v != 0f && (items.negatedBySuffix[i]
+                || ((turkish || persian) && items.token[i] >= 0 && negatedAfter(tokens, items.token[i])))) {
                 v *= N_SCALAR;
             }
             if (butIndex >= 0) {
@@ -239,7 +240,23 @@ public final class SentimentScorer {
                                 boolean persian, int sentence) {
         String f = t.folded();
         Float v = words.get(f);
-        if (v == null && hasLetterRun(f) && !BOOSTERS.containsKey(f)) {
+        String text = t.text();
+        // One pass over the word: all capitals ("GOOD")? a letter typed three times ("gooood")?
+        boolean lower = false;
+        boolean cased = false;
+        boolean stretched = false;
+        char previous = 0;
+        int run = 0;
+        for (int c = 0; c < text.length(); c++) {
+            char ch = text.charAt(c);
+            lower |= Character.isLowerCase(ch);
+            cased |= Character.isUpperCase(ch);
+            run = ch == previous ? run + 1 : 1;
+            previous = ch;
+            stretched |= run == 3 && Character.isLetter(ch);
+        }
+        boolean upper = cased && !lower;
+        if (v == null && stretched && hasLetterRun(f) && !BOOSTERS.containsKey(f)) {
             f = unstretched(f, words); // "goooood", "sooo", "yesssss"
             v = words.get(f);
         }
@@ -254,7 +271,6 @@ public final class SentimentScorer {
             }
             negated = flag[0];
         }
-        boolean upper = isUpper(t.text());
         if (upper && v != null && v != 0f && t.isShouting()) {
             items.shouting++; // shouted sentiment words ("TERRIBLE") count towards anger
         }
@@ -331,9 +347,9 @@ public final class SentimentScorer {
                 v += s * (k == 0 ? 1f : k == 1 ? 0.95f : 0.9f);
             }
             v = negationCheck(v, w, k, i);
-            if (k == 2) {
-                v = idiomCheck(v, w, m, i);
-            }
+        }
+        if (i > 2 && !items.known[i - 3]) {
+            v = idiomCheck(v, w, m, i); // where VADER checks them: three items back is no sentiment word
         }
         if (i > 0 && w[i - 1].equals("least") && !items.known[i - 1]
             && (i == 1 || !(w[i - 2].equals("at") || w[i - 2].equals("very")))) {
@@ -526,31 +542,41 @@ public final class SentimentScorer {
         return cased;
     }
 
-    /** VADER's special-case idioms of two or three words, matched on folded items without building strings. */
+    /** VADER's special-case idioms of two or three words, looked up by their first word without building strings. */
     private static final class Idioms {
-        private final String[][] phrases;
-        private final float[] valences;
+        private final Map<String, List<Idiom>> byFirstWord;
+
+        private record Idiom(String[] words, float valence) {
+        }
 
         Idioms(String[][] phrases, float[] valences) {
-            this.phrases = phrases;
-            this.valences = valences;
+            Map<String, List<Idiom>> map = new java.util.HashMap<>();
+            for (int k = 0; k < phrases.length; k++) {
+                map.computeIfAbsent(phrases[k][0], x -> new java.util.ArrayList<>()).add(new Idiom(phrases[k], valences[k]));
+            }
+            byFirstWord = Map.copyOf(map);
         }
 
         Float get2(String a, String b) {
-            for (int k = 0; k < phrases.length; k++) {
-                String[] p = phrases[k];
-                if (p.length == 2 && p[1].equals(b) && p[0].equals(a)) {
-                    return valences[k];
+            List<Idiom> candidates = byFirstWord.get(a);
+            if (candidates != null) {
+                for (Idiom idiom : candidates) {
+                    if (idiom.words().length == 2 && idiom.words()[1].equals(b)) {
+                        return idiom.valence();
+                    }
                 }
             }
             return null;
         }
 
         Float get3(String a, String b, String c) {
-            for (int k = 0; k < phrases.length; k++) {
-                String[] p = phrases[k];
-                if (p.length == 3 && p[2].equals(c) && p[1].equals(b) && p[0].equals(a)) {
-                    return valences[k];
+            List<Idiom> candidates = byFirstWord.get(a);
+            if (candidates != null) {
+                for (Idiom idiom : candidates) {
+                    String[] w = idiom.words();
+                    if (w.length == 3 && w[1].equals(b) && w[2].equals(c)) {
+                        return idiom.valence();
+                    }
                 }
             }
             return null;
@@ -615,6 +641,12 @@ public final class SentimentScorer {
             }
         }
         return f;
+    }
+
+    /** First letters of the words in {@link #BUT}: most words need no set lookup. */
+    private static boolean mayBeBut(char first) {
+        return first == 'b' || first == 'a' || first == 'f' || first == 'l' || first == 'و' || first == 'ا'
+            || first == 'ل';
     }
 
     private static boolean isSpace(char c) {
@@ -691,7 +723,7 @@ public final class SentimentScorer {
             if (isUpper) {
                 upperCount++;
             }
-            if (w.length() >= 3 && w.length() <= 5 && BUT.contains(w)) {
+            if (w.length() >= 3 && w.length() <= 5 && mayBeBut(w.charAt(0)) && BUT.contains(w)) {
                 if (butIndex < 0) {
                     butIndex = size;
                 }

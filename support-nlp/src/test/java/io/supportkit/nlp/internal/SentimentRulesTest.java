@@ -100,6 +100,8 @@ class SentimentRulesTest {
     void shouldScoreVadersSpecialCaseIdioms() {
         assertThat(sum("the movie was the shit")).isCloseTo(3.0, within(TOLERANCE));
         assertThat(sum("the movie was shit")).isCloseTo(-2.6, within(TOLERANCE));
+        assertThat(sum("his new hair was bad ass")).as("both words take the idiom's value, as in VADER")
+            .isCloseTo(1.5 + 1.5, within(TOLERANCE));
     }
 
     @Test
