@@ -389,32 +389,38 @@ public final class SentimentScorer {
         String w2 = w[i - 2];
         String w1 = w[i - 1];
         String w0 = w[i];
-        Float idiom = SPECIAL_CASES.get2(w1, w0);
-        if (idiom == null) {
-            idiom = SPECIAL_CASES.get3(w2, w1, w0);
-        }
-        if (idiom == null) {
-            idiom = SPECIAL_CASES.get2(w2, w1);
-        }
-        if (idiom == null) {
-            idiom = SPECIAL_CASES.get3(w3, w2, w1);
-        }
-        if (idiom == null) {
-            idiom = SPECIAL_CASES.get2(w3, w2);
-        }
-        if (idiom != null) {
-            v = idiom;
-        }
-        if (i + 1 < m) {
-            idiom = SPECIAL_CASES.get2(w0, w[i + 1]);
+        List<Idioms.Idiom> from1 = SPECIAL_CASES.startingWith(w1);
+        List<Idioms.Idiom> from2 = SPECIAL_CASES.startingWith(w2);
+        List<Idioms.Idiom> from3 = SPECIAL_CASES.startingWith(w3);
+        if (from1 != null || from2 != null || from3 != null) {
+            Float idiom = Idioms.match(from1, w0, null);
+            if (idiom == null) {
+                idiom = Idioms.match(from2, w1, w0);
+            }
+            if (idiom == null) {
+                idiom = Idioms.match(from2, w1, null);
+            }
+            if (idiom == null) {
+                idiom = Idioms.match(from3, w2, w1);
+            }
+            if (idiom == null) {
+                idiom = Idioms.match(from3, w2, null);
+            }
             if (idiom != null) {
                 v = idiom;
             }
         }
-        if (i + 2 < m) {
-            idiom = SPECIAL_CASES.get3(w0, w[i + 1], w[i + 2]);
+        List<Idioms.Idiom> from0 = i + 1 < m ? SPECIAL_CASES.startingWith(w0) : null;
+        if (from0 != null) {
+            Float idiom = Idioms.match(from0, w[i + 1], null);
             if (idiom != null) {
                 v = idiom;
+            }
+            if (i + 2 < m) {
+                idiom = Idioms.match(from0, w[i + 1], w[i + 2]);
+                if (idiom != null) {
+                    v = idiom;
+                }
             }
         }
         for (String[] dampener : TWO_WORD_DAMPENERS) {
@@ -546,7 +552,7 @@ public final class SentimentScorer {
     private static final class Idioms {
         private final Map<String, List<Idiom>> byFirstWord;
 
-        private record Idiom(String[] words, float valence) {
+        record Idiom(String[] words, float valence) {
         }
 
         Idioms(String[][] phrases, float[] valences) {
@@ -557,24 +563,18 @@ public final class SentimentScorer {
             byFirstWord = Map.copyOf(map);
         }
 
-        Float get2(String a, String b) {
-            List<Idiom> candidates = byFirstWord.get(a);
-            if (candidates != null) {
-                for (Idiom idiom : candidates) {
-                    if (idiom.words().length == 2 && idiom.words()[1].equals(b)) {
-                        return idiom.valence();
-                    }
-                }
-            }
-            return null;
+        /** The idioms whose first word is {@code first}, or null. */
+        List<Idiom> startingWith(String first) {
+            return byFirstWord.get(first);
         }
 
-        Float get3(String a, String b, String c) {
-            List<Idiom> candidates = byFirstWord.get(a);
+        /** Valence of the idiom among {@code candidates} that goes on with {@code second} (and {@code third}). */
+        static Float match(List<Idiom> candidates, String second, String third) {
             if (candidates != null) {
                 for (Idiom idiom : candidates) {
                     String[] w = idiom.words();
-                    if (w.length == 3 && w[1].equals(b) && w[2].equals(c)) {
+                    if (w.length == (third == null ? 2 : 3) && w[1].equals(second)
+                        && (third == null || w[2].equals(third))) {
                         return idiom.valence();
                     }
                 }
