@@ -124,7 +124,7 @@ public final class TextAnalyzer {
         LineBreaks breaks = new LineBreaks();
         List<PiiScanner.Finding> pii = PiiScanner.scan(text, breaks);
         RedactionResult redaction = redactor.redact(text, pii, breaks);
-        Sentiment s = sentiment.score(tokens, language);
+        Sentiment s = sentiment.score(text, tokens, language);
         List<Entity> entities = extractor.extract(text, tokens, pii, language);
         Set<IntentCue> cues = sentiment.cues(tokens);
         for (Entity e : entities) {

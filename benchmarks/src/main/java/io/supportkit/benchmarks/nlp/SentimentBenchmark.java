@@ -54,7 +54,7 @@ public class SentimentBenchmark {
     @Benchmark
     public Sentiment supportkitSentiment() {
         String m = messages.get(next++ & 63);
-        return scorer.score(Tokenizer.tokenize(m, Language.ENGLISH), Language.ENGLISH);
+        return scorer.score(m, Tokenizer.tokenize(m, Language.ENGLISH), Language.ENGLISH);
     }
 
     @Benchmark

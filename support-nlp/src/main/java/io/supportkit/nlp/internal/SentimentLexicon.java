@@ -27,13 +27,14 @@ final class SentimentLexicon {
     final Map<String, Float> emoji;
 
     private SentimentLexicon() {
-        Map<String, Float> en = read("en.tsv", 1.0f);
-        en.putAll(read("en-support.tsv", 1.0f));
+        // VADER reads its lexicon into a dict: of a word listed twice ("lol", "ok", "d:"), the last rating counts.
+        Map<String, Float> en = read("en.tsv", 1.0f, false);
+        en.putAll(read("en-support.tsv", 1.0f, true));
         english = en;
-        Map<String, Float> tr = read("tr-afinn.tsv", 0.8f);
-        tr.putAll(read("tr-supplement.tsv", 1.0f));
+        Map<String, Float> tr = read("tr-afinn.tsv", 0.8f, true);
+        tr.putAll(read("tr-supplement.tsv", 1.0f, true));
         turkish = tr;
-        persian = read("fa.tsv", 1.0f);
+        persian = read("fa.tsv", 1.0f, true);
         emoji = new HashMap<>();
         for (Map.Entry<String, String> e : readDescriptions("emoji.tsv").entrySet()) {
             float sum = 0;
@@ -69,7 +70,8 @@ final class SentimentLexicon {
         };
     }
 
-    private static Map<String, Float> read(String name, float scale) {
+    /** Word valences times {@code scale}; a word listed twice gets the mean when {@code average}, else the last. */
+    private static Map<String, Float> read(String name, float scale, boolean average) {
         Map<String, float[]> sums = new HashMap<>();
         try (BufferedReader r = open(name)) {
             String line;
@@ -88,6 +90,10 @@ final class SentimentLexicon {
                 int end = line.indexOf('\t', tab + 1);
                 float v = Float.parseFloat(line.substring(tab + 1, end < 0 ? line.length() : end)) * scale;
                 float[] s = sums.computeIfAbsent(SecretCues.fold(word), k -> new float[2]);
+                if (!average) {
+                    s[0] = 0;
+                    s[1] = 0;
+                }
                 s[0] += v;
                 s[1]++;
             }

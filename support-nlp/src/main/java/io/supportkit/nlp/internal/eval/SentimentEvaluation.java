@@ -128,7 +128,7 @@ public final class SentimentEvaluation {
         double syy = 0;
         double sxy = 0;
         for (Sample s : samples) {
-            Sentiment result = scorer.score(Tokenizer.tokenize(s.text(), language), language);
+            Sentiment result = scorer.score(s.text(), Tokenizer.tokenize(s.text(), language), language);
             String predicted = anger ? (result.isAngry() ? "angry" : "other") : label(result.score());
             confusion.add(s.truth(), predicted);
             double x = result.score();
@@ -147,7 +147,7 @@ public final class SentimentEvaluation {
             if (format.equals("xed")) {
                 int polar = 0;
                 for (Sample s : samples) {
-                    Sentiment result = scorer.score(Tokenizer.tokenize(s.text(), language), language);
+                    Sentiment result = scorer.score(s.text(), Tokenizer.tokenize(s.text(), language), language);
                     String predicted = label(result.score());
                     if (predicted.equals(s.truth())) {
                         polar++;
