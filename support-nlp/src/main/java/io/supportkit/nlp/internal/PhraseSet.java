@@ -148,12 +148,18 @@ public final class PhraseSet<T> {
         return ok ? matchAt(tokens, i + 1, words, w + 1) : -1;
     }
 
+    /** Whether folded token {@code f} matches phrase word {@code word}; no allocation unless {@code f} holds a ZWNJ. */
     private static boolean wordMatches(String f, String word) {
-        if (word.endsWith("*")) {
-            String stem = word.substring(0, word.length() - 1);
-            return f.startsWith(stem) || (f.indexOf('\u200C') >= 0 && f.replace("\u200C", "").startsWith(stem));
+        boolean stem = word.charAt(word.length() - 1) == '*';
+        int length = stem ? word.length() - 1 : word.length();
+        if (stem ? f.regionMatches(0, word, 0, length) : f.equals(word)) {
+            return true;
         }
-        return f.equals(word) || (f.indexOf('\u200C') >= 0 && f.replace("\u200C", "").equals(word));
+        if (f.indexOf('\u200C') < 0) {
+            return false;
+        }
+        String joined = f.replace("\u200C", "");
+        return stem ? joined.regionMatches(0, word, 0, length) : joined.equals(word);
     }
 
     /** Receives matches. */
