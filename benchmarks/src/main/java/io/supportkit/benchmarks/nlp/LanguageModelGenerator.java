@@ -37,8 +37,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class LanguageModelGenerator {
 
-    static final int TOP_K = 45_000;
-    static final int TOP_K_NAMED = 45_000;
+    static final int TOP_K = 70_000;
+    static final int TOP_K_NAMED = 200_000;
     /** The languages the product names first; they may get a larger share of the size budget. */
     static final Set<String> NAMED = Set.of("en", "tr", "fa", "ar", "az", "ur", "de", "fr", "es", "ru");
     static final String[] LANGUAGES = {

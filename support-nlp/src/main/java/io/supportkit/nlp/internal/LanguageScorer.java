@@ -171,7 +171,7 @@ public final class LanguageScorer {
         for (int i = 0; i <= size; i++) {
             if (i == size || letters[i] == ' ') {
                 if (i > start) {
-                    terms += model.score(letters, start, i, candidates, active, activeCount, totals);
+                    terms += model.score(letters, start, i, active, activeCount, totals);
                     activeCount = prune(totals, candidates, active, activeCount, gaps);
                     if (i >= MIN_LETTERS_BEFORE_STOP && decided(totals, active, activeCount)) {
                         break; // the rest of a long message would not change the answer

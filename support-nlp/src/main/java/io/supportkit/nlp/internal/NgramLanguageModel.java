@@ -34,12 +34,20 @@ public final class NgramLanguageModel {
     private static final int FORMAT = 2;
     /** Extra cost, in steps of 1/8 nat, of a letter the language never uses over its rarest letter (3 nats). */
     private static final int UNSEEN_LETTER_STEPS = 24;
+    /**
+     * Cost, in steps of 1/8 nat, of every order backed off: a language that knows the whole n-gram beats one that
+     * knows only its prefix with the same conditional probability (in the spirit of Brants et al.'s "stupid
+     * back-off", 2007). Two nats; compared with 0.5 to 6 nats on the language-id test lines (see RESULTS.md).
+     */
+    static final int BACK_OFF_STEPS = 16;
     private static final int COUNT_BITS = 7;
     private static final int START_BITS = 24;
     private static final int FINGERPRINT_SHIFT = COUNT_BITS + START_BITS;
 
     private final Language[] languages;
     private final int[] floorSteps;
+    /** Per language: its floor plus one back-off step, from which a known letter's score is subtracted. */
+    private final int[] letterBase;
     private final long[] table;
     private final short[] entries;
     private final int mask;
@@ -47,6 +55,10 @@ public final class NgramLanguageModel {
     private NgramLanguageModel(Language[] languages, int[] floorSteps, long[] table, short[] entries) {
         this.languages = languages;
         this.floorSteps = floorSteps;
+        this.letterBase = new int[floorSteps.length];
+        for (int l = 0; l < floorSteps.length; l++) {
+            letterBase[l] = floorSteps[l] + BACK_OFF_STEPS;
+        }
         this.table = table;
         this.entries = entries;
         this.mask = table.length - 1;
@@ -80,13 +92,14 @@ public final class NgramLanguageModel {
     }
 
     /**
-     * Adds, for every language flagged in {@code candidates}, the log-probabilities in steps of 1/8 nat of all
-     * n-grams (orders 1-5, backing off to the longest known prefix) of the lower-case word {@code word[from, to)}
-     * to {@code totals}. Returns the number of n-gram terms added per language.
+     * Adds, for the first {@code candidateCount} languages of {@code candidateList}, the log-probabilities in
+     * steps of 1/8 nat of all n-grams (orders 1-5, backing off to the longest known prefix, {@link
+     * #BACK_OFF_STEPS} per order backed off) of the lower-case word {@code word[from, to)} to {@code totals}.
+     * The totals of other languages change too but mean nothing. Returns the number of n-gram terms added.
      */
-    int score(char[] word, int from, int to, boolean[] candidates, int[] candidateList, int candidateCount,
-              int[] totals) {
+    int score(char[] word, int from, int to, int[] candidateList, int candidateCount, int[] totals) {
         int terms = 0;
+        int backedOff = 0;
         for (int i = from; i < to; i++) {
             int maxOrder = Math.min(MAX_ORDER, to - i);
             long h = 0xcbf29ce484222325L;
@@ -99,29 +112,27 @@ public final class NgramLanguageModel {
                 int start = (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
                 int end = start + (int) (slot & ((1 << COUNT_BITS) - 1));
                 int weight = maxOrder + 1 - k; // the orders k..maxOrder all count this n-gram
+                // Every language of the run is added, candidate or not: a branch per entry would cost more than
+                // the additions, and the caller reads only its candidates' totals.
                 if (k == 1) {
                     for (int e = start; e < end; e++) {
                         int entry = entries[e];
                         int l = (entry >>> 9) & 0x7F;
-                        if (candidates[l]) {
-                            totals[l] += (floorSteps[l] - (entry & 0x1FF)) * weight;
-                        }
+                        totals[l] += (letterBase[l] - (entry & 0x1FF)) * weight;
                     }
                 } else {
                     for (int e = start; e < end; e++) {
                         int entry = entries[e];
-                        int l = (entry >>> 9) & 0x7F;
-                        if (candidates[l]) {
-                            totals[l] += ((entry << 23) >> 23) * weight;
-                        }
+                        totals[(entry >>> 9) & 0x7F] += ((entry << 23) >> 23) * weight;
                     }
                 }
             }
             terms += maxOrder;
+            backedOff += maxOrder * (maxOrder + 1) / 2;
         }
         for (int c = 0; c < candidateCount; c++) {
             int l = candidateList[c];
-            totals[l] -= floorSteps[l] * terms;
+            totals[l] -= floorSteps[l] * terms + BACK_OFF_STEPS * backedOff;
         }
         return terms;
     }
@@ -251,6 +262,8 @@ public final class NgramLanguageModel {
         // prefixValue[j][l]: score of the longest known prefix of length <= j+1 of the current n-gram in language
         // l; prefixText[j]: the prefix those values belong to, so only a changed prefix is looked up again.
         int[][] prefixValue = new int[MAX_ORDER][count];
+        int[][] prefixOrder = new int[MAX_ORDER][count];
+        int[] noPrefix = new int[count];
         String[] prefixText = new String[MAX_ORDER];
         for (int order = 1; order <= MAX_ORDER; order++) {
             Arrays.fill(prefixText, null);
@@ -261,6 +274,7 @@ public final class NgramLanguageModel {
             for (int g = 0; g < texts.length; g++) {
                 String text = texts[g];
                 int[] fallback = floorSteps;
+                int[] fallbackOrder = noPrefix;
                 for (int j = 1; j < order; j++) {
                     String prefix = text.substring(0, j);
                     if (!prefix.equals(prefixText[j - 1])) {
@@ -269,15 +283,19 @@ public final class NgramLanguageModel {
                             prefixText[deeper] = null;
                         }
                         int[] values = prefixValue[j - 1];
+                        int[] orders = prefixOrder[j - 1];
                         System.arraycopy(fallback, 0, values, 0, count);
+                        System.arraycopy(fallbackOrder, 0, orders, 0, count);
                         int[] run = lookup(ngrams[j - 1], runStarts[j - 1], prefix);
                         if (run != null) {
                             for (int e = run[0]; e < run[1]; e++) {
                                 values[runLanguages[j - 1][e]] = runScores[j - 1][e] & 0xFF;
+                                orders[runLanguages[j - 1][e]] = j;
                             }
                         }
                     }
                     fallback = prefixValue[j - 1];
+                    fallbackOrder = prefixOrder[j - 1];
                 }
                 int start = next;
                 for (int e = starts[g]; e < starts[g + 1]; e++) {
@@ -285,7 +303,8 @@ public final class NgramLanguageModel {
                     int score = scores[e] & 0xFF;
                     // Orders 2-5 keep the signed difference to the prefix (|d| <= 255, 9 bits); letters keep the
                     // raw score, whose difference to the floor the scorer takes.
-                    int value = order == 1 ? score : Math.max(-256, Math.min(255, fallback[l] - score));
+                    int value = order == 1 ? score
+                        : Math.max(-256, Math.min(255, fallback[l] - score + (order - fallbackOrder[l]) * BACK_OFF_STEPS));
                     entries[next++] = (short) (l << 9 | (value & 0x1FF));
                 }
                 insert(table, hash(text), start, next - start);
