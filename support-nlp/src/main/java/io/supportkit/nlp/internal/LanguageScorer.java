@@ -16,8 +16,10 @@ public final class LanguageScorer {
     /** Scale of the softmax over average per-n-gram log-probabilities (chosen a priori, not fitted). */
     private static final double SHARPNESS = 6.0;
     private static final int MAX_LETTERS = 1_000;
-    private static final double PRUNE_GAP = 100.0;
-    private static final double STOP_GAP = 40.0;
+    private static final int PRUNE_GAP = 100;
+    private static final int STOP_GAP = 40;
+    /** Scores are kept in steps of 1/8 nat (the model's quantisation), exactly, as integers. */
+    private static final int STEPS_PER_NAT = 8;
     private static final int MIN_LETTERS_BEFORE_STOP = 40;
 
     private enum Script { LATIN, CYRILLIC, ARABIC, DEVANAGARI, GREEK, HEBREW, ARMENIAN, GEORGIAN, BENGALI, GUJARATI,
@@ -159,19 +161,17 @@ public final class LanguageScorer {
     }
 
     private Scores score(char[] letters, int size, boolean[] allowed, int[] list) {
-        double[] totals = new double[model.languageCount()];
-        float[] current = new float[model.languageCount()];
-        byte[] order = new byte[model.languageCount()];
+        int[] totals = new int[model.languageCount()]; // log-probability in steps of 1/8 nat
         boolean[] candidates = allowed.clone();
         int[] active = list.clone();
         int activeCount = active.length;
-        double[] gaps = new double[model.languageCount()];
+        int[] gaps = new int[model.languageCount()];
         int terms = 0;
         int start = 0;
         for (int i = 0; i <= size; i++) {
             if (i == size || letters[i] == ' ') {
                 if (i > start) {
-                    terms += model.score(letters, start, i, candidates, active, activeCount, totals, current, order);
+                    terms += model.score(letters, start, i, active, activeCount, totals);
                     activeCount = prune(totals, candidates, active, activeCount, gaps);
                     if (i >= MIN_LETTERS_BEFORE_STOP && decided(totals, active, activeCount)) {
                         break; // the rest of a long message would not change the answer
@@ -180,7 +180,7 @@ public final class LanguageScorer {
                 start = i + 1;
             }
         }
-        double leader = Double.NEGATIVE_INFINITY;
+        int leader = Integer.MIN_VALUE;
         for (int c = 0; c < activeCount; c++) {
             leader = Math.max(leader, totals[active[c]]);
         }
@@ -200,8 +200,8 @@ public final class LanguageScorer {
             }
         }
         double sum = 0;
-        double top = totals[first];
-        int n = Math.max(1, terms);
+        int top = totals[first];
+        double n = Math.max(1, terms) * STEPS_PER_NAT;
         for (int l : list) {
             sum += Math.exp((totals[l] - top) / n * SHARPNESS);
         }
@@ -214,18 +214,18 @@ public final class LanguageScorer {
      * trailing the leader by the gap it had when dropped (in truth it would trail by more), which keeps the
      * confidence conservative. At least two candidates stay for the runner-up.
      */
-    private static int prune(double[] totals, boolean[] candidates, int[] active, int count, double[] gaps) {
+    private static int prune(int[] totals, boolean[] candidates, int[] active, int count, int[] gaps) {
         if (count <= 2) {
             return count;
         }
-        double top = Double.NEGATIVE_INFINITY;
+        int top = Integer.MIN_VALUE;
         for (int c = 0; c < count; c++) {
             top = Math.max(top, totals[active[c]]);
         }
         int kept = 0;
         for (int c = 0; c < count; c++) {
             int l = active[c];
-            if (totals[l] >= top - PRUNE_GAP || count - (c - kept) <= 2) {
+            if (totals[l] >= top - PRUNE_GAP * STEPS_PER_NAT || count - (c - kept) <= 2) {
                 active[kept++] = l;
             } else {
                 candidates[l] = false;
@@ -236,11 +236,11 @@ public final class LanguageScorer {
     }
 
     /** True when the leader is {@value #STOP_GAP} nats ahead of every other active candidate. */
-    private static boolean decided(double[] totals, int[] active, int count) {
-        double first = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
+    private static boolean decided(int[] totals, int[] active, int count) {
+        int first = Integer.MIN_VALUE;
+        int second = Integer.MIN_VALUE;
         for (int c = 0; c < count; c++) {
-            double t = totals[active[c]];
+            int t = totals[active[c]];
             if (t > first) {
                 second = first;
                 first = t;
@@ -248,7 +248,7 @@ public final class LanguageScorer {
                 second = t;
             }
         }
-        return first - second >= STOP_GAP;
+        return (long) first - second >= STOP_GAP * STEPS_PER_NAT;
     }
 
     private static boolean hasTurkishMojibake(char[] letters, int size) {
