@@ -11,7 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Word valences (-4..+4) for English (VADER, MIT), Turkish (AFINN-tr-165, Apache-2.0, scaled by 0.8, plus our
+ * Word valences (-4..+4) for English (VADER, MIT; AFINN-en-165, Apache-2.0, scaled by 0.8, for words VADER lacks),
+ * Turkish (AFINN-tr-165, Apache-2.0, scaled by 0.8, plus our
  * additions) and Persian (ours), and emoji valences derived from VADER's emoji descriptions. Loaded once;
  * immutable and thread-safe.
  */
@@ -28,7 +29,10 @@ final class SentimentLexicon {
 
     private SentimentLexicon() {
         // VADER reads its lexicon into a dict: of a word listed twice ("lol", "ok", "d:"), the last rating counts.
-        Map<String, Float> en = read("en.tsv", 1.0f, false);
+        // AFINN first, so VADER's rating wins where both list a word: AFINN only widens the coverage (705 words;
+        // on the movie-review snippets and XED en it adds 0.018 and 0.012 accuracy, on the tweets -0.002).
+        Map<String, Float> en = read("en-afinn.tsv", 0.8f, false);
+        en.putAll(read("en.tsv", 1.0f, false));
         en.putAll(read("en-support.tsv", 1.0f, true));
         english = en;
         Map<String, Float> tr = read("tr-afinn.tsv", 0.8f, true);
