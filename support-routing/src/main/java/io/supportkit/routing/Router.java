@@ -116,6 +116,29 @@ public final class Router {
         return core.submit(task);
     }
 
+    /**
+     * Routes a new task like {@link #submit(Task)}, but writes the decision into a holder the caller owns
+     * instead of returning a new object: on the steady-state path (the task goes to an agent or waits, no
+     * listener registered) this allocates nothing. The explanation is recorded as facts and built only when
+     * {@link ReusableDecision#explanation()} is called. Submitting the same {@link Task} object again after it
+     * left the router is allowed.
+     *
+     * <pre>{@code
+     * ReusableDecision d = new ReusableDecision();     // one per host thread
+     * if (router.submit(task, d) == RoutingDecision.Outcome.ASSIGNED) {
+     *     notifyAgent(d.agentId(), d.taskId());
+     * }
+     * }</pre>
+     *
+     * @return the decision's outcome (also in {@code into})
+     * @throws io.supportkit.ConflictException when a task with this id is already in the router ({@code into}
+     *                                         is then left unchanged)
+     */
+    public RoutingDecision.Outcome submit(Task task, ReusableDecision into) {
+        Require.nonNull(into, "into");
+        return core.submit(task, into.record());
+    }
+
     /** The offered agent accepts: the task is assigned. */
     public RoutingDecision accept(String taskId, String agentId) {
         return core.accept(taskId, agentId);
