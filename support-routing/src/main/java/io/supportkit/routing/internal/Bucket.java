@@ -143,6 +143,29 @@ final class Bucket {
         return true;
     }
 
+    /**
+     * Reads the member's slot and, when listed, its two neighbours, and returns a value derived from them.
+     * Called for all of an agent's indexes before any of them changes (see {@code RoutingCore.reindex}): the
+     * cache misses of the indexes then overlap instead of following one another.
+     */
+    int touch(int slot) {
+        int[] ns = nodes;
+        int n = slot * STRIDE;
+        if (ns[n + LISTED] == 0) {
+            return 0;
+        }
+        int p = ns[n + PREV];
+        int x = ns[n + NEXT];
+        int r = p ^ x;
+        if (p != NONE) {
+            r += ns[p * STRIDE + NEXT];
+        }
+        if (x != NONE) {
+            r += ns[x * STRIDE + PREV];
+        }
+        return r;
+    }
+
     void unlink(int slot) {
         int n = slot * STRIDE;
         if (nodes[n + LISTED] == 0) {

@@ -95,6 +95,8 @@ public final class RoutingCore {
     private final DecisionRecord verdict = new DecisionRecord(1);
 
     private long seq;
+    /** Keeps the reads of {@link #reindex}'s first pass from being optimised away. */
+    private int touchSink;
     private long eventSeq;
     private int waitingTotal;
     private long submitted;
@@ -1287,6 +1289,15 @@ public final class RoutingCore {
      * these moves to the walks was measured slower: by then the place is no longer the tail.)
      */
     private void reindex(AgentState a) {
+        if (a.bucketCount > 2) {
+            // load every slot and its neighbours first: with many indexes per agent (skills x languages) the
+            // moves below are bound by cache misses, and issued together those misses overlap
+            int touched = 0;
+            for (int i = 0; i < a.bucketCount; i++) {
+                touched += a.buckets[i].touch(a.slots[i]);
+            }
+            touchSink = touched;
+        }
         for (int i = 0; i < a.bucketCount; i++) {
             Bucket b = a.buckets[i];
             int o = a.slots[i];
