@@ -31,7 +31,8 @@ import java.util.Optional;
  *
  * <p><b>Performance:</b> eligible agents are kept in indexes per (strategy, channel, language, skill and minimum
  * level), created on first use and kept in strategy order, so choosing an agent is a walk from the front of the
- * smallest matching index, not a scan over all agents.
+ * smallest matching index, not a scan over all agents. {@link #submit(Task, ReusableDecision)} routes without
+ * allocating on the steady-state path; {@link #submit(Task)} adds an immutable decision with its explanation.
  *
  * <pre>{@code
  * Router router = Router.builder()
