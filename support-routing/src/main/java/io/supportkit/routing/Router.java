@@ -31,7 +31,8 @@ import java.util.Optional;
  *
  * <p><b>Performance:</b> eligible agents are kept in indexes per (strategy, channel, language, skill and minimum
  * level), created on first use and kept in strategy order, so choosing an agent is a walk from the front of the
- * smallest matching index, not a scan over all agents.
+ * smallest matching index, not a scan over all agents. {@link #submit(Task, ReusableDecision)} routes without
+ * allocating on the steady-state path; {@link #submit(Task)} adds an immutable decision with its explanation.
  *
  * <pre>{@code
  * Router router = Router.builder()
@@ -114,6 +115,29 @@ public final class Router {
      */
     public RoutingDecision submit(Task task) {
         return core.submit(task);
+    }
+
+    /**
+     * Routes a new task like {@link #submit(Task)}, but writes the decision into a holder the caller owns
+     * instead of returning a new object: on the steady-state path (the task goes to an agent or waits, no
+     * listener registered) this allocates nothing. The explanation is recorded as facts and built only when
+     * {@link ReusableDecision#explanation()} is called. Submitting the same {@link Task} object again after it
+     * left the router is allowed.
+     *
+     * <pre>{@code
+     * ReusableDecision d = new ReusableDecision();     // one per host thread
+     * if (router.submit(task, d) == RoutingDecision.Outcome.ASSIGNED) {
+     *     notifyAgent(d.agentId(), d.taskId());
+     * }
+     * }</pre>
+     *
+     * @return the decision's outcome (also in {@code into})
+     * @throws io.supportkit.ConflictException when a task with this id is already in the router ({@code into}
+     *                                         is then left unchanged)
+     */
+    public RoutingDecision.Outcome submit(Task task, ReusableDecision into) {
+        Require.nonNull(into, "into");
+        return core.submit(task, into.record());
     }
 
     /** The offered agent accepts: the task is assigned. */

@@ -127,6 +127,45 @@ final class Bucket {
         return nodes[n + LISTED] != 0 && groupKeys[nodes[n + GROUP]] == group && order(n) == order;
     }
 
+    /**
+     * Gives a member that is already the last of its group a larger order key without moving it: the order
+     * stays right, and only this member's slot is touched. This is the common case of an agent whose key grows
+     * twice with no other agent moving in between (assigned, then released or assigned again).
+     */
+    boolean advanceTail(int slot, int group, long order) {
+        int n = slot * STRIDE;
+        if (nodes[n + LISTED] == 0 || nodes[n + NEXT] != NONE || groupKeys[nodes[n + GROUP]] != group
+                || order(n) > order) {
+            return false;
+        }
+        nodes[n + ORDER_HI] = (int) (order >>> 32);
+        nodes[n + ORDER_LO] = (int) order;
+        return true;
+    }
+
+    /**
+     * Reads the member's slot and, when listed, its two neighbours, and returns a value derived from them.
+     * Called for all of an agent's indexes before any of them changes (see {@code RoutingCore.reindex}): the
+     * cache misses of the indexes then overlap instead of following one another.
+     */
+    int touch(int slot) {
+        int[] ns = nodes;
+        int n = slot * STRIDE;
+        if (ns[n + LISTED] == 0) {
+            return 0;
+        }
+        int p = ns[n + PREV];
+        int x = ns[n + NEXT];
+        int r = p ^ x;
+        if (p != NONE) {
+            r += ns[p * STRIDE + NEXT];
+        }
+        if (x != NONE) {
+            r += ns[x * STRIDE + PREV];
+        }
+        return r;
+    }
+
     void unlink(int slot) {
         int n = slot * STRIDE;
         if (nodes[n + LISTED] == 0) {

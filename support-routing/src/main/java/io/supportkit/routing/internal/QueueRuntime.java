@@ -63,7 +63,7 @@ final class QueueRuntime {
 
     /** The first skill without a drop time: every agent who may take the task has it. -1 when none. */
     private static int laneSkill(TaskRecord t) {
-        for (int i = 0; i < t.skills.length; i++) {
+        for (int i = 0; i < t.skillCount; i++) {
             if (t.dropAtMillis[i] == TaskRecord.NO_DEADLINE) {
                 return t.skills[i];
             }

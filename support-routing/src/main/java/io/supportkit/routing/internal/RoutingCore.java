@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * The routing state machine behind {@link io.supportkit.routing.Router}. Every public method takes the one lock,
@@ -84,12 +83,20 @@ public final class RoutingCore {
     private int agentSlots;
     private final LongObjectMap<Bucket> buckets = new LongObjectMap<>();
     private final List<Bucket> allBuckets = new ArrayList<>();
-    private final HashMap<String, TaskRecord> tasks = new HashMap<>();
+    private final TaskTable tasks = new TaskTable();
+    /** Records of tasks that left, reused by later submits (bounded: a burst's worth is enough). */
+    private final TaskRecord[] recordPool = new TaskRecord[1024];
+    private int pooledRecords;
     private final TreeSet<TaskRecord> timers = new TreeSet<>(BY_DEADLINE);
     private ArrayList<RoutingEvent> pending = new ArrayList<>();
-    private final Explainer routeExplainer = new Explainer("", RoutingStrategy.LONGEST_IDLE);
+    /** The decision being made; decisions are made one at a time under the lock, so one record is reused. */
+    private final DecisionRecord decision;
+    /** Scratch for formatting one verdict in {@link #diagnose}. */
+    private final DecisionRecord verdict = new DecisionRecord(1);
 
     private long seq;
+    /** Keeps the reads of {@link #reindex}'s first pass from being optimised away. */
+    private int touchSink;
     private long eventSeq;
     private int waitingTotal;
     private long submitted;
@@ -107,6 +114,7 @@ public final class RoutingCore {
         this.stickyWaitMillis = stickyWait.toMillis();
         this.presenceAfterMissedOffer = presenceAfterMissedOffer;
         this.explainLimit = explainLimit;
+        this.decision = new DecisionRecord(explainLimit);
         for (RoutingQueue q : queueSpecs) {
             int si = strategies.indexOf(q.strategy());
             if (si < 0) {
@@ -311,58 +319,90 @@ public final class RoutingCore {
         RoutingDecision d;
         lock.lock();
         try {
-            long now = clock.millis();
-            if (tasks.containsKey(task.id())) {
-                throw new ConflictException("task '" + task.id() + "' is already in the router");
-            }
-            RoutingRule rule = defaultRule;
-            for (RoutingRule r : rules) {
-                if (r.when().matches(task)) {
-                    rule = r;
-                    break;
-                }
-            }
-            long created = task.createdAt() == null ? now : task.createdAt().toEpochMilli();
-            List<SkillRequirement> reqs = task.skills();
-            int[] skillIds = new int[reqs.size()];
-            int[] minLevels = new int[reqs.size()];
-            long[] dropAt = new long[reqs.size()];
-            for (int i = 0; i < skillIds.length; i++) {
-                SkillRequirement r = reqs.get(i);
-                skillIds[i] = skills.intern(r.skill());
-                minLevels[i] = r.minLevel();
-                dropAt[i] = r.dropAfter() == null ? TaskRecord.NO_DEADLINE : created + r.dropAfter().toMillis();
-            }
-            int lang = task.language() == null ? -1 : languages.intern(task.language());
-            TaskRecord t = new TaskRecord(task, ++seq, created, channels.intern(task.channel()), lang, skillIds,
-                    minLevels, dropAt);
-            t.rule = rule;
-            t.ruleName = rule.name();
-            dropExpiredOptionalSkills(t, now);
-            if (task.lastAgentId() != null) {
-                AgentState s = agentsById.get(task.lastAgentId());
-                if (s != null && s.presence.routable()) {
-                    t.sticky = s;
-                    t.stickyUntilMillis = now + stickyWaitMillis;
-                }
-            }
-            tasks.put(task.id(), t);
-            submitted++;
-            int step = stepFor(rule, now - created);
-            if (step >= rule.steps().size()) {
-                t.step = rule.steps().size() - 1;
-                t.queue = queueOf(rule.steps().get(t.step));
-                d = fallBack(t, now, "submitted older than the last step of rule '" + rule.name() + "'");
-            } else {
-                t.step = step;
-                t.queue = queueOf(rule.steps().get(step));
-                d = tryRoute(t, now, "submitted");
-            }
+            submitLocked(task);
+            d = decision.toDecision();
         } finally {
             lock.unlock();
         }
         dispatch();
         return d;
+    }
+
+    /** Routes a task and copies the decision's facts into a host-owned record: allocates nothing in steady state. */
+    public Outcome submit(Task task, DecisionRecord into) {
+        Require.nonNull(task, "task");
+        Require.nonNull(into, "into");
+        Outcome outcome;
+        lock.lock();
+        try {
+            outcome = submitLocked(task);
+            into.copyFrom(decision);
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+        return outcome;
+    }
+
+    private Outcome submitLocked(Task task) {
+        long now = clock.millis();
+        if (tasks.containsKey(task.id())) {
+            throw new ConflictException("task '" + task.id() + "' is already in the router");
+        }
+        RoutingRule rule = defaultRule;
+        for (int i = 0; i < rules.size(); i++) {
+            RoutingRule r = rules.get(i);
+            if (r.when().matches(task)) {
+                rule = r;
+                break;
+            }
+        }
+        long created = task.createdAt() == null ? now : task.createdAt().toEpochMilli();
+        List<SkillRequirement> reqs = task.skills();
+        int lang = task.language() == null ? -1 : languages.intern(task.language());
+        int channel = channels.intern(task.channel());
+        int skillCount = reqs.size();
+        // a record interning too many skills throws before it is stored: it is simply dropped from the pool
+        TaskRecord t = pooledRecords > 0 ? recordPool[--pooledRecords] : new TaskRecord();
+        recordPool[pooledRecords] = null;
+        t.init(task, ++seq, created, channel, lang, skillCount);
+        for (int i = 0; i < skillCount; i++) {
+            SkillRequirement r = reqs.get(i);
+            t.skills[i] = skills.intern(r.skill());
+            t.minLevels[i] = r.minLevel();
+            t.dropAtMillis[i] = r.dropAfter() == null ? TaskRecord.NO_DEADLINE : created + r.dropAfter().toMillis();
+        }
+        t.rule = rule;
+        t.ruleName = rule.name();
+        dropExpiredOptionalSkills(t, now);
+        if (task.lastAgentId() != null) {
+            AgentState s = agentsById.get(task.lastAgentId());
+            if (s != null && s.presence.routable()) {
+                t.sticky = s;
+                t.stickyUntilMillis = now + stickyWaitMillis;
+            }
+        }
+        tasks.put(task.id(), t);
+        submitted++;
+        int step = stepFor(rule, now - created);
+        if (step >= rule.steps().size()) {
+            t.step = rule.steps().size() - 1;
+            t.queue = queueOf(rule.steps().get(t.step));
+            return fallBackInto(t, now, "submitted older than the last step of rule '" + rule.name() + "'");
+        }
+        t.step = step;
+        t.queue = queueOf(rule.steps().get(step));
+        return route(t, now, "submitted");
+    }
+
+    /** The task left the router for good: forget it and keep its record for a later task. */
+    private void retire(TaskRecord t) {
+        tasks.remove(t.task.id());
+        cancelTimer(t);
+        t.clear();
+        if (pooledRecords < recordPool.length) {
+            recordPool[pooledRecords++] = t;
+        }
     }
 
     public RoutingDecision accept(String taskId, String agentId) {
@@ -456,7 +496,7 @@ public final class RoutingCore {
             q.assigned--;
             long handled = now - t.assignedAtMillis;
             q.averageHandleMillis = QueueRuntime.ewma(q.averageHandleMillis, Math.max(0, handled));
-            tasks.remove(taskId);
+            retire(t);
             a.activitySeq = ++seq;
             a.activityAtMillis = now;
             reindex(a);
@@ -491,10 +531,7 @@ public final class RoutingCore {
                     t.queue.assigned--;
                 }
             }
-            tasks.remove(taskId);
-            t.offerExpiresAtMillis = TaskRecord.NO_DEADLINE;
-            t.phase = TaskPhase.WAITING;
-            cancelTimer(t);
+            retire(t);
             if (!listeners.isEmpty()) {
                 pending.add(new RoutingEvent.TaskCancelled(Instant.ofEpochMilli(now), ++eventSeq, taskId, phase));
             }
@@ -683,7 +720,7 @@ public final class RoutingCore {
 
     private boolean dropExpiredOptionalSkills(TaskRecord t, long now) {
         boolean dropped = false;
-        for (int i = 0; i < t.skills.length; i++) {
+        for (int i = 0; i < t.skillCount; i++) {
             if (t.skillActive(i) && t.dropAtMillis[i] <= now) {
                 t.activeSkills &= ~(1 << i);
                 dropped = true;
@@ -704,6 +741,12 @@ public final class RoutingCore {
     }
 
     private RoutingDecision fallBack(TaskRecord t, long now, String why) {
+        fallBackInto(t, now, why);
+        return decision.toDecision();
+    }
+
+    /** Sends the task past its last step; records the decision in {@link #decision}. */
+    private Outcome fallBackInto(TaskRecord t, long now, String why) {
         Fallback fb = t.rule.fallback() != null ? t.rule.fallback() : defaultFallback;
         QueueRuntime from = t.queue;
         leaveLane(t);
@@ -716,34 +759,53 @@ public final class RoutingCore {
             t.ruleName = rule.name();
             t.step = 0;
             t.queue = queueOf(rule.steps().get(0));
-            return tryRoute(t, now, why + "; fell back to queue " + fq.queueId());
+            return route(t, now, why + "; fell back to queue " + fq.queueId());
         }
         from.fellBack++;
         fellBack++;
-        tasks.remove(t.task.id());
-        cancelTimer(t);
-        return new RoutingDecision(Outcome.FELL_BACK, t.task.id(), null, null, t.ruleName, t.step,
-                Instant.ofEpochMilli(now), null, fb, new Explanation(why, from.spec.strategy().name(), "", 0,
-                List.of(), 0, () -> "no agent took the task in time"));
+        DecisionRecord d = decision;
+        d.reset(why, from.spec.strategy());
+        d.tieBreak = DecisionRecord.TieBreak.TIMED_OUT;
+        record(d, Outcome.FELL_BACK, t, null, null, now);
+        d.fallback = fb;
+        retire(t);
+        return Outcome.FELL_BACK;
+    }
+
+    private void record(DecisionRecord d, Outcome outcome, TaskRecord t, AgentState agent, String queueId, long now) {
+        d.outcome = outcome;
+        d.taskId = t.task.id();
+        d.agentId = agent == null ? null : agent.profile.id();
+        d.queueId = queueId;
+        d.rule = t.ruleName;
+        d.step = t.step;
+        d.atMillis = now;
     }
 
     // ------------------------------------------------------------------------------------------------ routing
 
-    /** Task-side routing: find an agent for {@code t} now, else queue it. */
+    /** {@link #route} for the paths that hand out immutable decisions. */
     private RoutingDecision tryRoute(TaskRecord t, long now, String trigger) {
+        route(t, now, trigger);
+        return decision.toDecision();
+    }
+
+    /** Task-side routing: find an agent for {@code t} now, else queue it; records the decision in {@link #decision}. */
+    private Outcome route(TaskRecord t, long now, String trigger) {
         QueueRuntime q = t.queue;
         RoutingStrategy strategy = strategies.get(q.strategyIndex);
-        Explainer ex = routeExplainer.reset(trigger, strategy);
+        DecisionRecord ex = decision;
+        ex.reset(trigger, strategy);
         AgentState chosen = null;
         if (t.pinned != null) {
             ex.index("transfer target " + t.pinned.profile.id(), 1);
             Rejection r = rejection(t.pinned, t);
             if (r == null) {
                 chosen = t.pinned;
-                String to = chosen.profile.id();
-                ex.tieBreak = () -> "transfer to " + to;
+                ex.tieBreak = DecisionRecord.TieBreak.TRANSFER;
+                ex.tieSubject = chosen.profile.id();
             } else {
-                ex.skip(t.pinned, r, detail(t.pinned, t, r));
+                skip(ex, t.pinned, t, r, false);
             }
         } else {
             if (t.sticky != null) {
@@ -752,17 +814,18 @@ public final class RoutingCore {
                 if (r == null) {
                     chosen = s;
                     ex.index("previous agent " + s.profile.id(), 1);
-                    ex.tieBreak = () -> "sticky: " + s.profile.id() + " last served this customer";
+                    ex.tieBreak = DecisionRecord.TieBreak.STICKY;
+                    ex.tieSubject = s.profile.id();
                 } else if (t.stickyActive(now) && s.presence.routable()
                         && (r == Rejection.CHANNEL_FULL || r == Rejection.TOTAL_FULL)) {
                     ex.index("previous agent " + s.profile.id(), 1);
-                    ex.skip(s, r, detail(s, t, r));
-                    long until = t.stickyUntilMillis;
-                    ex.tieBreak = () -> "held for previous agent " + s.profile.id() + " until "
-                            + Instant.ofEpochMilli(until);
-                    return enqueue(t, now, ex);
+                    skip(ex, s, t, r, false);
+                    ex.tieBreak = DecisionRecord.TieBreak.HELD_FOR_PREVIOUS;
+                    ex.tieSubject = s.profile.id();
+                    ex.tieTime = t.stickyUntilMillis;
+                    return enqueue(t, now);
                 } else {
-                    ex.skip(s, r, detail(s, t, r) + " (sticky preference dropped)");
+                    skip(ex, s, t, r, true);
                     t.sticky = null;
                 }
             }
@@ -771,18 +834,18 @@ public final class RoutingCore {
             }
         }
         if (chosen == null) {
-            if (ex.tieBreak == null) {
-                ex.tieBreak = () -> "no eligible agent; waiting in " + q.spec.id();
+            if (ex.tieBreak == DecisionRecord.TieBreak.NONE) {
+                ex.tieBreak = DecisionRecord.TieBreak.NO_ELIGIBLE_AGENT;
             }
-            return enqueue(t, now, ex);
+            return enqueue(t, now);
         }
-        return assign(t, chosen, now, ex);
+        return assign(t, chosen, now);
     }
 
-    private AgentState searchIndex(TaskRecord t, QueueRuntime q, RoutingStrategy strategy, Explainer ex) {
+    private AgentState searchIndex(TaskRecord t, QueueRuntime q, RoutingStrategy strategy, DecisionRecord ex) {
         int si = q.strategyIndex;
         Bucket best = null;
-        for (int i = 0; i < t.skills.length; i++) {
+        for (int i = 0; i < t.skillCount; i++) {
             if (!t.skillActive(i)) {
                 continue;
             }
@@ -799,10 +862,9 @@ public final class RoutingCore {
             best = bucket(si, t.channel, t.language, -1);
         }
         ex.index(best.description, best.size());
-        int groups = best.groupCount();
         int mostSkilledFloor = Integer.MAX_VALUE;
         if (strategy.kind() == RoutingStrategy.Kind.MOST_SKILLED && best.skill >= 0) {
-            for (int i = 0; i < t.skills.length; i++) {
+            for (int i = 0; i < t.skillCount; i++) {
                 if (t.skills[i] == best.skill) {
                     mostSkilledFloor = -t.minLevels[i];
                 }
@@ -835,23 +897,28 @@ public final class RoutingCore {
                 }
                 Rejection r = rejection(a, t);
                 if (r == null) {
-                    ex.chosen = a;
-                    ex.groupKey = groupKey;
+                    ex.tieGroup = groupKey;
                     return a;
                 }
-                if (ex.wantsMore()) {
-                    ex.skip(a, r, detail(a, t, r));
-                } else {
-                    ex.notShown++;
-                }
+                skip(ex, a, t, r, false);
                 o = nx;
             }
         }
         return null;
     }
 
-    private RoutingDecision assign(TaskRecord t, AgentState a, long now, Explainer ex) {
+    /** Gives {@code t} to {@code a} (assignment or offer); records the decision in {@link #decision}. */
+    private Outcome assign(TaskRecord t, AgentState a, long now) {
         QueueRuntime q = t.queue;
+        DecisionRecord d = decision;
+        if (d.tieBreak == DecisionRecord.TieBreak.NONE) {
+            // the facts of the strategy's tie-break, taken before the agent's state changes below
+            d.tieBreak = DecisionRecord.TieBreak.STRATEGY;
+            d.tieFirst = d.considered == 0 && d.notShown == 0;
+            d.tieIndexed = d.indexed;
+            d.tieIndex = d.indexDescription;
+            d.tieTime = Math.max(0, now - a.activityAtMillis);
+        }
         int cost = a.cost(t.task.units(), t.task.percentOfCapacity());
         a.addUsed(t.channel, cost);
         a.openTasks++;
@@ -862,28 +929,26 @@ public final class RoutingCore {
         t.agentCost = cost;
         t.sticky = null;
         leaveLane(t);
-        Instant at = Instant.ofEpochMilli(now);
-        Explanation explanation = ex.build(ex.tieBreak != null ? ex.tieBreak : tieBreak(ex, a, now));
-        RoutingDecision d;
+        Outcome outcome;
         if (q.spec.offerTimeout() != null) {
             t.phase = TaskPhase.OFFERED;
             t.offerExpiresAtMillis = now + q.spec.offerTimeout().toMillis();
             q.offered++;
-            Instant expires = Instant.ofEpochMilli(t.offerExpiresAtMillis);
             if (!listeners.isEmpty()) {
-                pending.add(new RoutingEvent.TaskOffered(at, ++eventSeq, t.task.id(), a.profile.id(), q.spec.id(),
-                        expires));
+                pending.add(new RoutingEvent.TaskOffered(Instant.ofEpochMilli(now), ++eventSeq, t.task.id(),
+                        a.profile.id(), q.spec.id(), Instant.ofEpochMilli(t.offerExpiresAtMillis)));
             }
-            d = new RoutingDecision(Outcome.OFFERED, t.task.id(), a.profile.id(), q.spec.id(), t.ruleName, t.step, at,
-                    expires, null, explanation);
+            outcome = Outcome.OFFERED;
+            record(d, outcome, t, a, q.spec.id(), now);
+            d.offerExpiresAtMillis = t.offerExpiresAtMillis;
         } else {
             markAssigned(t, now);
-            d = new RoutingDecision(Outcome.ASSIGNED, t.task.id(), a.profile.id(), q.spec.id(), t.ruleName, t.step, at,
-                    null, null, explanation);
+            outcome = Outcome.ASSIGNED;
+            record(d, outcome, t, a, q.spec.id(), now);
         }
         updateTimer(t);
         reindex(a);
-        return d;
+        return outcome;
     }
 
     private void markAssigned(TaskRecord t, long now) {
@@ -901,7 +966,8 @@ public final class RoutingCore {
         }
     }
 
-    private RoutingDecision enqueue(TaskRecord t, long now, Explainer ex) {
+    /** Puts {@code t} in its queue to wait; records the decision in {@link #decision}. */
+    private Outcome enqueue(TaskRecord t, long now) {
         if (!t.inLane) {
             t.queue.add(t);
             t.inLane = true;
@@ -915,8 +981,8 @@ public final class RoutingCore {
         t.phase = TaskPhase.WAITING;
         t.agent = null;
         updateTimer(t);
-        return new RoutingDecision(Outcome.QUEUED, t.task.id(), null, t.queue.spec.id(), t.ruleName, t.step,
-                Instant.ofEpochMilli(now), null, null, ex.build(ex.tieBreak));
+        record(decision, Outcome.QUEUED, t, null, t.queue.spec.id(), now);
+        return Outcome.QUEUED;
     }
 
     private void leaveLane(TaskRecord t) {
@@ -954,14 +1020,15 @@ public final class RoutingCore {
             }
             QueueRuntime q = t.queue;
             String trigger = "agent " + a.profile.id() + " " + why + (subject == null ? "" : " " + subject);
-            Explainer ex = new Explainer(trigger, strategies.get(q.strategyIndex));
-            ex.index("waiting tasks, by priority then age", waitingTotal);
-            int priority = q.effectivePriority(t, now);
-            long created = t.createdAtMillis;
-            String agentId = a.profile.id();
-            ex.tieBreak = () -> "highest priority (" + priority + "), then oldest (created "
-                    + Instant.ofEpochMilli(created) + ") waiting task " + agentId + " can serve";
-            out = add(out, assign(t, a, now, ex));
+            DecisionRecord d = decision;
+            d.reset(trigger, strategies.get(q.strategyIndex));
+            d.index("waiting tasks, by priority then age", waitingTotal);
+            d.tieBreak = DecisionRecord.TieBreak.WAITING_TASK;
+            d.tieGroup = q.effectivePriority(t, now);
+            d.tieTime = t.createdAtMillis;
+            d.tieSubject = a.profile.id();
+            assign(t, a, now);
+            out = add(out, d.toDecision());
         }
         return out == null ? List.of() : out;
     }
@@ -1052,7 +1119,7 @@ public final class RoutingCore {
         if (t.language >= 0 && !a.languages.get(t.language)) {
             return Rejection.LANGUAGE;
         }
-        for (int i = 0; i < t.skills.length; i++) {
+        for (int i = 0; i < t.skillCount; i++) {
             if (t.skillActive(i)) {
                 int level = a.level(t.skills[i]);
                 if (level < 0) {
@@ -1074,128 +1141,77 @@ public final class RoutingCore {
         return null;
     }
 
-    private String detail(AgentState a, TaskRecord t, Rejection r) {
+    /**
+     * Records that the walk passed over {@code a} because of {@code r}, with the facts the detail text needs
+     * (taken now: the agent's state changes right after); the text itself is formatted only when read.
+     */
+    private void skip(DecisionRecord d, AgentState a, TaskRecord t, Rejection r, boolean stickyDropped) {
+        if (!d.wantsMore()) {
+            d.notShown++;
+            return;
+        }
+        Object ref = null;
+        int n0 = 0;
+        int n1 = 0;
+        int n2 = 0;
+        long time = 0;
         switch (r) {
             case NOT_ROUTABLE:
-                return a.removed ? "removed" : "presence " + a.presence + " since "
-                        + Instant.ofEpochMilli(a.presenceSinceMillis);
+                ref = a.removed ? null : a.presence;
+                time = a.presenceSinceMillis;
+                break;
             case NO_CHANNEL:
-                return "does not work channel '" + t.task.channel() + "'";
+                ref = t.task.channel();
+                break;
             case CHANNEL_FULL:
-                return t.task.channel() + ": " + a.used(t.channel) + "/" + a.cap(t.channel) + " units used, task needs "
-                        + a.cost(t.task.units(), t.task.percentOfCapacity());
+                ref = t.task.channel();
+                n0 = a.used(t.channel);
+                n1 = a.cap(t.channel);
+                n2 = a.cost(t.task.units(), t.task.percentOfCapacity());
+                break;
             case TOTAL_FULL:
-                return "total: " + a.totalUsed + "/" + a.totalCap + " units used, task needs "
-                        + a.cost(t.task.units(), t.task.percentOfCapacity());
+                n0 = a.totalUsed;
+                n1 = a.totalCap;
+                n2 = a.cost(t.task.units(), t.task.percentOfCapacity());
+                break;
             case LANGUAGE:
-                return "speaks " + a.profile.languages() + ", task needs '" + t.task.language() + "'";
+                ref = t.task.language();
+                break;
             case MISSING_SKILL:
             case SKILL_LEVEL:
-                for (int i = 0; i < t.skills.length; i++) {
+                for (int i = 0; i < t.skillCount; i++) {
                     if (t.skillActive(i) && a.level(t.skills[i]) < t.minLevels[i]) {
-                        String name = skills.name(t.skills[i]);
-                        int level = a.level(t.skills[i]);
-                        return level < 0 ? "lacks skill '" + name + "'"
-                                : "'" + name + "' level " + level + " < " + t.minLevels[i];
+                        ref = skills.name(t.skills[i]);
+                        n0 = a.level(t.skills[i]);
+                        n1 = t.minLevels[i];
+                        break;
                     }
                 }
-                return "skills";
+                break;
             case STEP_FILTER:
-                return "agent expression of step " + t.step + " of rule '" + t.ruleName + "'";
+                ref = t.ruleName;
+                n0 = t.step;
+                break;
             case QUEUE_MEMBERS:
-                return "not a member of queue '" + t.queue.spec.id() + "'";
-            case DECLINED_BEFORE:
-                return "declined, let expire or transferred this task before";
+                ref = t.queue.spec.id();
+                break;
             case STICKY_RESERVED:
-                return "held for previous agent " + (t.sticky == null ? "" : t.sticky.profile.id());
+                ref = t.sticky == null ? null : t.sticky.profile.id();
+                break;
             case NOT_TRANSFER_TARGET:
-                return "transferred to " + (t.pinned == null ? "" : t.pinned.profile.id());
+                ref = t.pinned == null ? null : t.pinned.profile.id();
+                break;
             default:
-                return r.name();
+                break;
         }
+        d.skip(a.profile, r, ref, n0, n1, n2, time, stickyDropped);
     }
 
-    /** Captures the facts now (the agent's state changes right after) and formats them only when read. */
-    private static Supplier<String> tieBreak(Explainer ex, AgentState a, long now) {
-        RoutingStrategy s = ex.strategy;
-        boolean first = ex.considered == null && ex.notShown == 0;
-        int indexed = ex.indexed;
-        String index = ex.indexDescription;
-        int group = ex.groupKey;
-        long idleMillis = Math.max(0, now - a.activityAtMillis);
-        return () -> {
-            String tail = "; " + (first ? "first" : "first eligible") + " of " + indexed + " in index " + index;
-            switch (s.kind()) {
-                case LEAST_LOADED:
-                    return "least-loaded: " + group + " open tasks, least recently assigned" + tail;
-                case ROUND_ROBIN:
-                    return "round-robin: least recently assigned" + tail;
-                case MOST_SKILLED:
-                    return "most-skilled: level " + (-group) + ", then longest idle (idle for " + idleMillis + " ms)"
-                            + tail;
-                case CUSTOM:
-                    return s.name() + ": rank " + group + ", then longest idle (idle for " + idleMillis + " ms)" + tail;
-                default:
-                    return "longest-idle: idle for " + idleMillis + " ms" + tail;
-            }
-        };
-    }
-
-    /** Collects the candidates a decision looked at; bounded by the configured limit. */
-    private final class Explainer {
-        String trigger;
-        RoutingStrategy strategy;
-        String indexDescription = "";
-        int indexed;
-        List<CandidateVerdict> considered;
-        int notShown;
-        Supplier<String> tieBreak;
-        AgentState chosen;
-        int groupKey;
-
-        Explainer(String trigger, RoutingStrategy strategy) {
-            this.trigger = trigger;
-            this.strategy = strategy;
-        }
-
-        /** Reuse for the next decision: safe because decisions are made one at a time under the lock. */
-        Explainer reset(String trigger, RoutingStrategy strategy) {
-            this.trigger = trigger;
-            this.strategy = strategy;
-            indexDescription = "";
-            indexed = 0;
-            considered = null;
-            notShown = 0;
-            tieBreak = null;
-            chosen = null;
-            groupKey = 0;
-            return this;
-        }
-
-        void index(String description, int size) {
-            this.indexDescription = description;
-            this.indexed = size;
-        }
-
-        void skip(AgentState a, Rejection r, String detail) {
-            if (considered == null) {
-                considered = new ArrayList<>();
-            }
-            if (considered.size() < explainLimit) {
-                considered.add(new CandidateVerdict(a.profile.id(), r, detail));
-            } else {
-                notShown++;
-            }
-        }
-
-        boolean wantsMore() {
-            return considered == null || considered.size() < explainLimit;
-        }
-
-        Explanation build(Supplier<String> tie) {
-            return new Explanation(trigger, strategy.name(), indexDescription, indexed,
-                    considered == null ? List.of() : considered, notShown, tie == null ? () -> "" : tie);
-        }
+    /** The detail text of one verdict, for {@link #diagnose}; the same text an explanation shows. */
+    private String detail(AgentState a, TaskRecord t, Rejection r) {
+        verdict.reset("diagnose", RoutingStrategy.LONGEST_IDLE);
+        skip(verdict, a, t, r, false);
+        return verdict.candidateDetail(0);
     }
 
     // ------------------------------------------------------------------------------------------------ index
@@ -1273,13 +1289,22 @@ public final class RoutingCore {
      * these moves to the walks was measured slower: by then the place is no longer the tail.)
      */
     private void reindex(AgentState a) {
+        if (a.bucketCount > 2) {
+            // load every slot and its neighbours first: with many indexes per agent (skills x languages) the
+            // moves below are bound by cache misses, and issued together those misses overlap
+            int touched = 0;
+            for (int i = 0; i < a.bucketCount; i++) {
+                touched += a.buckets[i].touch(a.slots[i]);
+            }
+            touchSink = touched;
+        }
         for (int i = 0; i < a.bucketCount; i++) {
             Bucket b = a.buckets[i];
             int o = a.slots[i];
             if (listable(a, b)) {
                 int g = groupKey(b, a);
                 long k = orderKey(b, a);
-                if (!b.isInPlace(o, g, k)) {
+                if (!b.isInPlace(o, g, k) && !b.advanceTail(o, g, k)) {
                     b.unlink(o);
                     b.link(o, g, k);
                 }
@@ -1300,7 +1325,7 @@ public final class RoutingCore {
             if (timeout != null) {
                 d = t.createdAtMillis + timeout.toMillis();
             }
-            for (int i = 0; i < t.skills.length; i++) {
+            for (int i = 0; i < t.skillCount; i++) {
                 if (t.skillActive(i)) {
                     d = Math.min(d, t.dropAtMillis[i]);
                 }
@@ -1386,7 +1411,7 @@ public final class RoutingCore {
                 for (QueueRuntime q : queues.values()) {
                     for (QueueRuntime.Lane lane : q.lanes.values()) {
                         for (TaskRecord t : lane.tasks) {
-                            for (int i = 0; i < t.skills.length; i++) {
+                            for (int i = 0; i < t.skillCount; i++) {
                                 if (t.skills[i] == id && t.skillActive(i)) {
                                     waiting++;
                                     break;

@@ -7,19 +7,24 @@ import io.supportkit.routing.TaskPhase;
 import java.util.Arrays;
 
 /**
- * The router's mutable state of one task. Not thread-safe: guarded by the router's lock.
+ * The router's mutable state of one task. Records are reused for later tasks once a task leaves the router
+ * ({@link #init}), so the steady-state submit/release path allocates none; nothing may keep a reference to a
+ * record after the task left. Not thread-safe: guarded by the router's lock.
  */
 final class TaskRecord {
     static final long NO_DEADLINE = Long.MAX_VALUE;
+    private static final int[] NO_AGENTS = new int[0];
 
-    final Task task;
-    final long seq;
-    final long createdAtMillis;
-    final int channel;
-    final int language;
-    final int[] skills;
-    final int[] minLevels;
-    final long[] dropAtMillis;
+    Task task;
+    long seq;
+    long createdAtMillis;
+    int channel;
+    int language;
+    /** Skill requirements, the first {@link #skillCount} entries are valid (the arrays are reused). */
+    int skillCount;
+    int[] skills = new int[2];
+    int[] minLevels = new int[2];
+    long[] dropAtMillis = new long[2];
     /** Bit i set while skill i applies (required skills always, optional ones until dropped). */
     int activeSkills;
 
@@ -27,40 +32,73 @@ final class TaskRecord {
     String ruleName;
     int step;
     QueueRuntime queue;
-    TaskPhase phase = TaskPhase.WAITING;
+    TaskPhase phase;
     boolean inLane;
     long laneKey;
     AgentState agent;
     int agentCost;
-    long offerExpiresAtMillis = NO_DEADLINE;
+    long offerExpiresAtMillis;
     long assignedAtMillis;
     long enqueuedAtMillis;
 
     /** Agent the task is transferred to, or null. */
     AgentState pinned;
     AgentState sticky;
-    long stickyUntilMillis = NO_DEADLINE;
-
-    private static final int[] NO_AGENTS = new int[0];
+    long stickyUntilMillis;
 
     int[] excluded = NO_AGENTS;
     int excludedCount;
     int transfers;
 
-    long deadline = NO_DEADLINE;
+    long deadline;
     boolean timerQueued;
 
-    TaskRecord(Task task, long seq, long createdAtMillis, int channel, int language, int[] skills, int[] minLevels,
-               long[] dropAtMillis) {
+    /** Makes this record the fresh state of {@code task}; the skill arrays are then filled by the caller. */
+    void init(Task task, long seq, long createdAtMillis, int channel, int language, int skillCount) {
         this.task = task;
         this.seq = seq;
         this.createdAtMillis = createdAtMillis;
         this.channel = channel;
         this.language = language;
-        this.skills = skills;
-        this.minLevels = minLevels;
-        this.dropAtMillis = dropAtMillis;
-        this.activeSkills = (1 << skills.length) - 1;
+        if (skills.length < skillCount) {
+            skills = new int[skillCount];
+            minLevels = new int[skillCount];
+            dropAtMillis = new long[skillCount];
+        }
+        this.skillCount = skillCount;
+        this.activeSkills = (1 << skillCount) - 1;
+        rule = null;
+        ruleName = null;
+        step = 0;
+        queue = null;
+        phase = TaskPhase.WAITING;
+        inLane = false;
+        laneKey = 0;
+        agent = null;
+        agentCost = 0;
+        offerExpiresAtMillis = NO_DEADLINE;
+        assignedAtMillis = 0;
+        enqueuedAtMillis = 0;
+        pinned = null;
+        sticky = null;
+        stickyUntilMillis = NO_DEADLINE;
+        excludedCount = 0;
+        transfers = 0;
+        deadline = NO_DEADLINE;
+        timerQueued = false;
+    }
+
+    /** Drops references to other objects once the task left the router, so a pooled record keeps none alive. */
+    void clear() {
+        task = null;
+        rule = null;
+        ruleName = null;
+        queue = null;
+        agent = null;
+        pinned = null;
+        sticky = null;
+        excluded = NO_AGENTS;
+        excludedCount = 0;
     }
 
     boolean isExcluded(int ordinal) {
