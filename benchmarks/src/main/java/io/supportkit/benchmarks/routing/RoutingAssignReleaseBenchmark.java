@@ -122,6 +122,36 @@ public class RoutingAssignReleaseBenchmark {
         return d.agentId();
     }
 
+    /**
+     * For {@link RoutingDecisionSplit}: submits {@code count} different tasks (each a full decision), then releases
+     * them, and adds the nanoseconds of each half to {@code nanos[0]} and {@code nanos[1]}; {@code wasAssigned} is
+     * scratch space of at least {@code count}. Returns how many were assigned.
+     */
+    int decideThenRelease(int count, long[] nanos, boolean[] wasAssigned) {
+        int first = next;
+        int assigned = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            wasAssigned[i] = router.submit(tasks[(first + i) & (Workload.TASK_KINDS - 1)], decision)
+                    == RoutingDecision.Outcome.ASSIGNED;
+        }
+        long decided = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            String id = ids[(first + i) & (Workload.TASK_KINDS - 1)];
+            if (wasAssigned[i]) {
+                router.release(id);
+                assigned++;
+            } else {
+                router.cancel(id); // a task that found no agent waits in its queue: withdraw it
+            }
+        }
+        long released = System.nanoTime();
+        next = first + count;
+        nanos[0] += decided - start;
+        nanos[1] += released - decided;
+        return assigned;
+    }
+
     @Benchmark
     public String linearScanBaseline() {
         int k = next++ & (Workload.TASK_KINDS - 1);
