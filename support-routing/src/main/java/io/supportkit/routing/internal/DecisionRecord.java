@@ -139,48 +139,9 @@ public final class DecisionRecord {
         considered = i + 1;
     }
 
-    /** Makes this record an exact copy of {@code other}, reusing its arrays when large enough. */
-    public void copyFrom(DecisionRecord other) {
-        Arrays.fill(candidates, 0, considered, null);
-        Arrays.fill(refs, 0, considered, null);
-        outcome = other.outcome;
-        taskId = other.taskId;
-        agentId = other.agentId;
-        queueId = other.queueId;
-        rule = other.rule;
-        step = other.step;
-        atMillis = other.atMillis;
-        offerExpiresAtMillis = other.offerExpiresAtMillis;
-        fallback = other.fallback;
-        limit = Math.max(limit, other.limit);
-        trigger = other.trigger;
-        strategy = other.strategy;
-        indexDescription = other.indexDescription;
-        indexed = other.indexed;
-        notShown = other.notShown;
-        int n = other.considered;
-        if (candidates.length < n) {
-            candidates = new AgentProfile[n];
-            rejections = new Rejection[n];
-            refs = new Object[n];
-            numbers = new int[n * 3];
-            times = new long[n];
-            stickyDropped = new boolean[n];
-        }
-        System.arraycopy(other.candidates, 0, candidates, 0, n);
-        System.arraycopy(other.rejections, 0, rejections, 0, n);
-        System.arraycopy(other.refs, 0, refs, 0, n);
-        System.arraycopy(other.numbers, 0, numbers, 0, n * 3);
-        System.arraycopy(other.times, 0, times, 0, n);
-        System.arraycopy(other.stickyDropped, 0, stickyDropped, 0, n);
-        considered = n;
-        tieBreak = other.tieBreak;
-        tieFirst = other.tieFirst;
-        tieIndexed = other.tieIndexed;
-        tieIndex = other.tieIndex;
-        tieGroup = other.tieGroup;
-        tieTime = other.tieTime;
-        tieSubject = other.tieSubject;
+    /** Keeps at most {@code limit} rejected candidates from the next decision on (the router's explain limit). */
+    void limit(int limit) {
+        this.limit = limit;
     }
 
     // ------------------------------------------------------------------------------------------------ reading

@@ -89,8 +89,12 @@ public final class RoutingCore {
     private int pooledRecords;
     private final TreeSet<TaskRecord> timers = new TreeSet<>(BY_DEADLINE);
     private ArrayList<RoutingEvent> pending = new ArrayList<>();
-    /** The decision being made; decisions are made one at a time under the lock, so one record is reused. */
-    private final DecisionRecord decision;
+    /**
+     * The decision being made; decisions are made one at a time under the lock, so one record is reused. While an
+     * allocation-free submit runs, this is the host's own record, so the facts are written once, not copied.
+     */
+    private DecisionRecord decision;
+    private final DecisionRecord ownDecision;
     /** Scratch for formatting one verdict in {@link #diagnose}. */
     private final DecisionRecord verdict = new DecisionRecord(1);
 
@@ -114,7 +118,8 @@ public final class RoutingCore {
         this.stickyWaitMillis = stickyWait.toMillis();
         this.presenceAfterMissedOffer = presenceAfterMissedOffer;
         this.explainLimit = explainLimit;
-        this.decision = new DecisionRecord(explainLimit);
+        this.ownDecision = new DecisionRecord(explainLimit);
+        this.decision = ownDecision;
         for (RoutingQueue q : queueSpecs) {
             int si = strategies.indexOf(q.strategy());
             if (si < 0) {
@@ -328,16 +333,22 @@ public final class RoutingCore {
         return d;
     }
 
-    /** Routes a task and copies the decision's facts into a host-owned record: allocates nothing in steady state. */
+    /**
+     * Routes a task and records the decision's facts straight into a host-owned record: allocates nothing in steady
+     * state. Every refusal (a task already routed, too many skills) is thrown before the record is first written,
+     * so a refused submit leaves the host's record as it was.
+     */
     public Outcome submit(Task task, DecisionRecord into) {
         Require.nonNull(task, "task");
         Require.nonNull(into, "into");
         Outcome outcome;
         lock.lock();
         try {
+            into.limit(explainLimit);
+            decision = into;
             outcome = submitLocked(task);
-            into.copyFrom(decision);
         } finally {
+            decision = ownDecision;
             lock.unlock();
         }
         dispatch();
