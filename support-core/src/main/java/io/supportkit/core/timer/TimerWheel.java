@@ -387,7 +387,7 @@ public final class TimerWheel {
             // reclaim cancelled entries when that frees at least a quarter of the arrays, grow otherwise: so each
             // compaction is paid for by at least capacity / 4 cancels, and right after a growth by half the
             // arrays are at most twice the pending timers (capacity / 4 > cancelled means pending > 3/4 capacity)
-            if (cancelledLinked > 0 && cancelledLinked >= capacity / 4) {
+            if (cancelledLinked > 0 && (cancelledLinked >= capacity / 4 || capacity == MAX_CAPACITY)) {
                 compact();
             } else {
                 if (capacity == MAX_CAPACITY) {
