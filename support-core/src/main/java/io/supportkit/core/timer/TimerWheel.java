@@ -39,22 +39,28 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Design: 11 levels of 64 slots; level {@code L} slot {@code s} holds timers whose tick differs from the
  * current tick first in base-64 digit {@code L} and has digit {@code s} there. A timer moves down a level when the
  * current time reaches its slot, so it is touched at most once per level, and it fires within one tick after its
- * deadline, never before. There is no object per timer: a timer is an entry of two dense arrays (in the style of
- * Agrona's {@code DeadlineTimerWheel}): its task in an {@code Object[]}, and next, previous, generation and deadline
- * side by side in an {@code int[]} record of 20 bytes, so a slot's doubly linked list is a chain of indexes,
- * unlinking a timer touches its own record and one of each neighbour, and 1,000,000 timers are 24 MB of arrays
- * rather than 40 MB of objects scattered over the heap. The first 704 entries are the slots' list heads (so
- * unlinking needs no "am I first" branch); free entries form a LIFO list. A cancel makes the id stale and the
- * timer no longer pending at once, and unlinks it in a batch with the next 63 cancels (or at the next advance), so
- * that the writes into the neighbours of many cancelled timers are in flight together; until then at most 63
- * cancelled tasks stay referenced. The arrays double when full and never shrink: 24 bytes per entry, 25 to 40
- * bytes per pending timer including the spare capacity (48 at worst, just after a doubling).
+ * deadline, never before. There is no object per timer: a timer is an entry of dense arrays (in the style of
+ * Agrona's {@code DeadlineTimerWheel}), 22 bytes per entry: a generation-and-state word, the next entry of its
+ * slot's singly linked list, its slot, its deadline and its task. An id is the entry plus its generation.
+ *
+ * <p>Cancel is lazy: it checks and updates the entry's generation word, in a 4-bytes-per-entry array that stays
+ * mostly in cache where the 20-byte records of a whole wheel would not, and touches nothing else. The id is stale
+ * and the timer no longer pending at once; the entry stays in its slot list until that slot is processed (a
+ * cascade or an expiry skips and frees it) or until a compaction: when no entry is free and at least a quarter
+ * of the entries are cancelled, one sequential pass over the arrays relinks the live entries (each knows its slot)
+ * and frees the rest, instead of growing. So a cancelled timer's task stays referenced until one of those happens
+ * (at the latest its deadline's slot), and timers with equal deadlines run in no guaranteed order (a compaction
+ * relinks a slot in entry order). When no entry is free and fewer than a quarter are cancelled, the arrays grow
+ * by half; they never shrink. Right after a growth more than three quarters of the old entries were pending, so
+ * the arrays hold at most two entries per pending timer: at most 44 bytes per pending timer, cancelled entries and
+ * spare capacity included (33 to 38 measured in a steady churn at 1,000,000 and 10,000,000 pending).
  *
  * <p>Cost (see {@code benchmarks/RESULTS.md}, measured on a shared 2-core VM): a schedule plus a cancel of a
- * random pending timer is about 20 ns of CPU time at 10,000 pending and 160-190 ns at 1,000,000, where two
- * dependent cache misses (the caller's id, the timer's record) dominate; 2.4x to 6.5x faster than Netty's
- * {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers
- * spread over an hour: about 2.8 million per second.
+ * random pending timer is about 28 ns of CPU time at 10,000 pending (about 12 ns of it the amortised compaction)
+ * and 125-160 ns at 1,000,000, where two dependent cache misses (the caller's id, the timer's generation word)
+ * dominate; 2x to 8x faster than Netty's {@code HashedWheelTimer} and the JDK's
+ * {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers spread over an hour: about 4 million
+ * per second.
  *
  * <p>Thread-safe: schedule and cancel from any thread (a short lock, no allocation on the id path). Tasks run
  * outside the lock, so they may schedule and cancel timers; a task that throws is logged and the others still run.
@@ -88,42 +94,49 @@ public final class TimerWheel {
     private static final int SLOTS = 1 << BITS;
     private static final int MASK = SLOTS - 1;
     private static final int LEVELS = 11;
-    /** Entries 0 .. HEADS-1 are the list heads of the slots, entry = level * SLOTS + slot. */
+    /** Slot lists are numbered level * SLOTS + slot. */
     private static final int HEADS = LEVELS * SLOTS;
+    /** End of a list (slot list or free list). */
+    private static final int NIL = -1;
     /**
-     * Layout of an entry in {@link #links}: next, previous, generation, and the deadline's low and high words, so
-     * that everything schedule and cancel touch of one timer but its task lies in one 20-byte record.
+     * The low two bits of an entry's {@link #gens} word: the entry's state. The rest is its generation, which an
+     * id carries (with the state bits 0), so a cancel needs to read nothing but this word.
      */
-    private static final int NEXT = 0;
-    private static final int PREV = 1;
-    private static final int GEN = 2;
-    private static final int DEADLINE_LO = 3;
-    private static final int DEADLINE_HI = 4;
-    private static final int STRIDE = 5;
-    /** The previous index of an entry that holds no timer. */
-    private static final int FREE = -1;
+    private static final int STATE = 3;
+    private static final int LIVE = 0;
+    private static final int CANCELLED = 1;
+    private static final int FREE = 2;
+    private static final int GENERATION_STEP = 4;
+    /** Entry 0 is never used, so that no id is 0 ({@link #NO_TIMER}); its state stays FREE, off the free list. */
+    private static final int FIRST_ENTRY = 1;
     private static final int INITIAL_CAPACITY = 1024;
-    private static final int CANCEL_BATCH = 64;
-    private static final int MAX_CAPACITY = (Integer.MAX_VALUE - 16) / STRIDE;
+    private static final int MAX_CAPACITY = 1 << 30;
 
     private final InstantSource clock;
     private final long tickNanos;
     private final long originSecond;
     private final int originNano;
     private final long[] occupied = new long[LEVELS];
+    private final int[] heads = new int[HEADS];
+    private final int[] tails = new int[HEADS];
     private final ReentrantLock driver = new ReentrantLock();
     /** 1 while a thread holds the wheel's lock; see {@link #lock()}. */
     @SuppressWarnings("unused")
     private volatile int locked;
     private long now;
     private long pending;
+    /** Cancelled entries still linked into a slot list: their ids are stale and pending() no longer counts them. */
+    private long cancelledLinked;
     private int capacity;
-    private int[] links;
+    /** Per entry: generation and state, the only word a cancel reads and writes. */
+    private int[] gens;
+    /** Per entry: the next entry of its slot list, or of the free list. */
+    private int[] next;
+    /** Per entry: the slot list it is linked into, so that a compaction relinks without recomputing it. */
+    private short[] slotOf;
+    private long[] deadlines;
     private Object[] tasks;
-    private int freeHead = FREE;
-    /** Cancelled entries not yet unlinked: their ids are already stale and pending() no longer counts them. */
-    private final int[] cancelled = new int[CANCEL_BATCH];
-    private int cancelledCount;
+    private int freeHead = NIL;
     /** Timers taken off the wheel by one step of {@link #advance()}; touched only by the thread holding driver. */
     private long[] batchDeadlines = new long[64];
     private Runnable[] batchTasks = new Runnable[64];
@@ -134,14 +147,15 @@ public final class TimerWheel {
         Instant origin = clock.instant();
         this.originSecond = origin.getEpochSecond();
         this.originNano = origin.getNano();
-        this.capacity = HEADS;
-        this.links = new int[HEADS * STRIDE];
-        this.tasks = new Object[HEADS];
-        for (int h = 0; h < HEADS; h++) {
-            links[h * STRIDE + NEXT] = h;
-            links[h * STRIDE + PREV] = h;
-        }
+        Arrays.fill(heads, NIL);
+        Arrays.fill(tails, NIL);
+        this.gens = new int[0];
+        this.next = new int[0];
+        this.slotOf = new short[0];
+        this.deadlines = new long[0];
+        this.tasks = new Object[0];
         grow(INITIAL_CAPACITY);
+        gens[0] = FREE;
     }
 
     public static Builder builder() {
@@ -176,12 +190,13 @@ public final class TimerWheel {
         lock();
         try {
             int e = allocate();
-            links[e * STRIDE + DEADLINE_LO] = (int) deadlineNanos;
-            links[e * STRIDE + DEADLINE_HI] = (int) (deadlineNanos >>> 32);
+            int gen = gens[e] & ~STATE;
+            gens[e] = gen | LIVE;
+            deadlines[e] = deadlineNanos;
             tasks[e] = task;
             insert(e, Math.max(tick, now));
             pending++;
-            return ((long) links[e * STRIDE + GEN] << 32) | e;
+            return ((long) gen << 32) | e;
         } finally {
             unlock();
         }
@@ -189,30 +204,25 @@ public final class TimerWheel {
 
     /**
      * Cancels the timer with this id; true if it was pending, false if it already fired, was cancelled, or the id
-     * is {@link #NO_TIMER} or not one of this wheel's. The entry is freed at once (nothing stays in the wheel until
-     * the deadline, unlike wheels that only mark cancelled timers).
+     * is {@link #NO_TIMER} or not one of this wheel's. The id is stale and the timer no longer pending at once;
+     * the entry is reclaimed later (see the class comment), and its task stays referenced until then.
      */
     public boolean cancelTimer(long timerId) {
         int e = (int) timerId;
         int gen = (int) (timerId >>> 32);
+        if ((gen & STATE) != LIVE) {
+            return false;
+        }
         lock();
         try {
-            if (e < HEADS || e >= capacity) {
+            int[] g = gens;
+            if (e < 0 || e >= g.length || g[e] != gen) {
                 return false;
             }
-            int[] l = links;
-            int base = e * STRIDE;
-            int prev = l[base + PREV];
-            if (l[base + GEN] != gen || prev == FREE) {
-                return false;
-            }
-            // the id goes stale now; the unlink waits for the batch (see flushCancelled)
-            l[base + GEN]++;
+            // only this word is touched: the entry stays in its slot list until the slot is processed or compacted
+            g[e] = gen | CANCELLED;
             pending--;
-            cancelled[cancelledCount++] = e;
-            if (cancelledCount == cancelled.length) {
-                flushCancelled();
-            }
+            cancelledLinked++;
             return true;
         } finally {
             unlock();
@@ -222,10 +232,13 @@ public final class TimerWheel {
     /** True while the timer with this id neither fired nor was cancelled. */
     public boolean isPending(long timerId) {
         int e = (int) timerId;
+        int gen = (int) (timerId >>> 32);
+        if ((gen & STATE) != LIVE) {
+            return false;
+        }
         lock();
         try {
-            return e >= HEADS && e < capacity && links[e * STRIDE + GEN] == (int) (timerId >>> 32)
-                    && links[e * STRIDE + PREV] != FREE;
+            return e >= 0 && e < gens.length && gens[e] == gen;
         } finally {
             unlock();
         }
@@ -348,7 +361,7 @@ public final class TimerWheel {
      * Hand-made rather than {@code synchronized} because a monitor costs two atomic instructions per operation
      * (enter and exit) and this lock one (the release is a plain ordered store): a schedule-and-cancel pair at
      * 10,000 pending went from 28 to 21 ns of CPU time. Every atomic instruction also waits until the stores
-     * before it reached the cache, which is why cancels unlink in batches ({@link #flushCancelled}).
+     * before it reached the cache, which is why a cancel writes only one compact, mostly cached word.
      */
     private void lock() {
         if (LOCK.compareAndSet(this, 0, 1)) {
@@ -370,69 +383,103 @@ public final class TimerWheel {
     // ---------------------------------------------------------------- entries
 
     private int allocate() {
-        if (freeHead == FREE && cancelledCount > 0) {
-            flushCancelled();
-        }
-        if (freeHead == FREE) {
-            if (capacity == MAX_CAPACITY) {
-                throw new ConflictException("the timer wheel holds its maximum of " + (MAX_CAPACITY - HEADS)
-                        + " pending timers");
+        if (freeHead == NIL) {
+            // reclaim cancelled entries when that frees at least a quarter of the arrays, grow otherwise: so each
+            // compaction is paid for by at least capacity / 4 cancels, and right after a growth by half the
+            // arrays are at most twice the pending timers (capacity / 4 > cancelled means pending > 3/4 capacity)
+            if (cancelledLinked > 0 && (cancelledLinked >= capacity / 4 || capacity == MAX_CAPACITY)) {
+                compact();
+            } else {
+                if (capacity == MAX_CAPACITY) {
+                    throw new ConflictException("the timer wheel holds its maximum of " + MAX_CAPACITY
+                            + " timers, pending or cancelled");
+                }
+                grow((int) Math.min(capacity + (long) capacity / 2, MAX_CAPACITY));
             }
-            grow((int) Math.min((long) capacity * 2, MAX_CAPACITY));
         }
         int e = freeHead;
-        freeHead = links[e * STRIDE + NEXT];
+        freeHead = next[e];
         return e;
     }
 
     /** Frees an entry that is no longer linked; the new generation makes every id issued for it stale. */
     private void release(int e) {
-        links[e * STRIDE + GEN]++;
-        free(e);
+        gens[e] = ((gens[e] & ~STATE) + GENERATION_STEP) | FREE;
+        tasks[e] = null;
+        next[e] = freeHead;
+        freeHead = e;
     }
 
-    private void free(int e) {
-        int base = e * STRIDE;
-        links[base + PREV] = FREE;
-        links[base + NEXT] = freeHead;
-        freeHead = e;
-        tasks[e] = null;
+    /** A cancelled entry met while its slot is processed: reclaimed now. */
+    private void releaseCancelled(int e) {
+        release(e);
+        cancelledLinked--;
+    }
+
+    private boolean isCancelled(int e) {
+        return (gens[e] & STATE) == CANCELLED;
     }
 
     /**
-     * Unlinks and frees the cancelled entries. Why in batches: a cancel reads its own record (one cache miss at a
-     * million timers, unavoidable) but must also write into its two neighbours, which are elsewhere in memory, and
-     * the next atomic instruction (the lock of the next schedule) would wait until those writes reached the cache.
-     * Done 64 at a time, the writes of many cancels are in flight together and that wait is shared, which made a
-     * schedule-and-cancel pair at 1,000,000 pending about a third cheaper (benchmarks/RESULTS.md). Called before
-     * anything walks the lists (advance) and before the arrays would grow; at most 63 cancelled tasks stay
-     * referenced until then.
+     * Reclaims every cancelled entry in one sequential pass over the arrays: the slot lists are rebuilt from the
+     * live entries (each knows its slot, {@link #slotOf}), and the free list from the rest, lowest entry first so
+     * that the next schedules fill the arrays in order. Reading entries in order is what makes this cheap (a few
+     * ns per entry, against a cache miss per entry for walking the lists), and {@link #allocate} calls it only when
+     * it reclaims at least a quarter of the entries. Within a slot, timers are relinked in entry order, which is
+     * why timers with equal deadlines have no guaranteed order.
      */
-    private void flushCancelled() {
-        int[] l = links;
-        for (int i = 0; i < cancelledCount; i++) {
-            int e = cancelled[i];
-            int base = e * STRIDE;
-            int prev = l[base + PREV];
-            int next = l[base + NEXT];
-            l[prev * STRIDE + NEXT] = next;
-            l[next * STRIDE + PREV] = prev;
-            if (prev == next && prev < HEADS) {
-                occupied[prev >>> BITS] &= ~(1L << (prev & MASK));
+    private void compact() {
+        Arrays.fill(heads, NIL);
+        Arrays.fill(tails, NIL);
+        Arrays.fill(occupied, 0L);
+        int[] g = gens;
+        int[] n = next;
+        short[] so = slotOf;
+        int[] h = heads;
+        int[] t = tails;
+        int freeTail = NIL;
+        freeHead = NIL;
+        for (int e = FIRST_ENTRY; e < capacity; e++) {
+            int word = g[e];
+            int state = word & STATE;
+            n[e] = NIL;
+            if (state == LIVE) {
+                int head = so[e];
+                int tail = t[head];
+                if (tail == NIL) {
+                    h[head] = e;
+                    occupied[head >>> BITS] |= 1L << (head & MASK);
+                } else {
+                    n[tail] = e;
+                }
+                t[head] = e;
+            } else {
+                if (state == CANCELLED) {
+                    g[e] = ((word & ~STATE) + GENERATION_STEP) | FREE;
+                    tasks[e] = null;
+                }
+                if (freeTail == NIL) {
+                    freeHead = e;
+                } else {
+                    n[freeTail] = e;
+                }
+                freeTail = e;
             }
-            free(e);
         }
-        cancelledCount = 0;
+        cancelledLinked = 0;
     }
 
     private void grow(int newCapacity) {
         int old = capacity;
-        links = Arrays.copyOf(links, newCapacity * STRIDE);
+        gens = Arrays.copyOf(gens, newCapacity);
+        next = Arrays.copyOf(next, newCapacity);
+        slotOf = Arrays.copyOf(slotOf, newCapacity);
+        deadlines = Arrays.copyOf(deadlines, newCapacity);
         tasks = Arrays.copyOf(tasks, newCapacity);
         // chained so that the lowest new entry is allocated first: a growing wheel fills its arrays in order
-        for (int e = newCapacity - 1; e >= old; e--) {
-            links[e * STRIDE + PREV] = FREE;
-            links[e * STRIDE + NEXT] = freeHead;
+        for (int e = newCapacity - 1; e >= Math.max(old, FIRST_ENTRY); e--) {
+            gens[e] = GENERATION_STEP | FREE;
+            next[e] = freeHead;
             freeHead = e;
         }
         capacity = newCapacity;
@@ -442,9 +489,6 @@ public final class TimerWheel {
 
     /** Cascades lower until a level-0 slot at or before target is due; returns its size, or -1 when none is. */
     private int collectNextBatch(long target) {
-        if (cancelledCount > 0) {
-            flushCancelled();
-        }
         if (target < now) {
             target = now; // a host clock that steps back must not move the wheel back
         }
@@ -486,39 +530,49 @@ public final class TimerWheel {
     }
 
     private void cascade(int head, int level, int slot) {
-        int[] l = links;
-        int e = l[head * STRIDE + NEXT];
-        l[head * STRIDE + NEXT] = head;
-        l[head * STRIDE + PREV] = head;
-        occupied[level] &= ~(1L << slot);
-        while (e != head) {
-            int next = l[e * STRIDE + NEXT];
-            insert(e, Math.max(ceilTick(deadline(e)), now));
-            e = next;
+        int e = detachList(head, level, slot);
+        while (e != NIL) {
+            int following = next[e];
+            if (isCancelled(e)) {
+                releaseCancelled(e);
+            } else {
+                insert(e, Math.max(ceilTick(deadlines[e]), now));
+            }
+            e = following;
         }
     }
 
     /** Moves a due level-0 slot's timers into the batch and frees their entries (so tasks can reuse them). */
     private int detachDue(int head) {
-        int[] l = links;
         int count = 0;
-        for (int e = l[head * STRIDE + NEXT]; e != head; ) {
-            int next = l[e * STRIDE + NEXT];
-            if (count == batchTasks.length) {
-                batchTasks = Arrays.copyOf(batchTasks, count * 2);
-                batchDeadlines = Arrays.copyOf(batchDeadlines, count * 2);
+        int e = detachList(head, 0, head);
+        while (e != NIL) {
+            int following = next[e];
+            if (isCancelled(e)) {
+                releaseCancelled(e);
+            } else {
+                if (count == batchTasks.length) {
+                    batchTasks = Arrays.copyOf(batchTasks, count * 2);
+                    batchDeadlines = Arrays.copyOf(batchDeadlines, count * 2);
+                }
+                batchDeadlines[count] = deadlines[e];
+                batchTasks[count] = (Runnable) tasks[e];
+                count++;
+                release(e);
             }
-            batchDeadlines[count] = deadline(e);
-            batchTasks[count] = (Runnable) tasks[e];
-            count++;
-            release(e);
-            e = next;
+            e = following;
         }
-        l[head * STRIDE + NEXT] = head;
-        l[head * STRIDE + PREV] = head;
-        occupied[0] &= ~(1L << head);
         pending -= count;
         return count;
+    }
+
+    /** Empties a slot list and returns its first entry (the rest follow through {@link #next}). */
+    private int detachList(int head, int level, int slot) {
+        int first = heads[head];
+        heads[head] = NIL;
+        tails[head] = NIL;
+        occupied[level] &= ~(1L << slot);
+        return first;
     }
 
     private long run(int count) {
@@ -541,7 +595,10 @@ public final class TimerWheel {
         return count;
     }
 
-    /** Stable, so timers with equal deadlines run in the order they were scheduled (a slot is FIFO). */
+    /**
+     * Stable, so timers with equal deadlines run in slot-list order: the order they were scheduled, unless a
+     * compaction relinked their slot in entry order (which is why the class promises no order among ties).
+     */
     private void sortBatchByDeadline(int count) {
         long[] d = batchDeadlines;
         boolean sorted = true;
@@ -566,10 +623,6 @@ public final class TimerWheel {
         System.arraycopy(sortedTasks, 0, batchTasks, 0, count);
     }
 
-    private long deadline(int e) {
-        return ((long) links[e * STRIDE + DEADLINE_HI] << 32) | (links[e * STRIDE + DEADLINE_LO] & 0xFFFF_FFFFL);
-    }
-
     private void insert(int e, long tick) {
         int level;
         if (tick == now) {
@@ -579,33 +632,63 @@ public final class TimerWheel {
         }
         int slot = (int) ((tick >>> (BITS * level)) & MASK);
         int head = level * SLOTS + slot;
-        int[] l = links;
-        int tail = l[head * STRIDE + PREV];
-        l[e * STRIDE + PREV] = tail;
-        l[e * STRIDE + NEXT] = head;
-        l[tail * STRIDE + NEXT] = e;
-        l[head * STRIDE + PREV] = e;
-        occupied[level] |= 1L << slot;
+        next[e] = NIL;
+        slotOf[e] = (short) head;
+        int tail = tails[head];
+        if (tail == NIL) {
+            heads[head] = e;
+            occupied[level] |= 1L << slot;
+        } else {
+            next[tail] = e;
+        }
+        tails[head] = e;
     }
 
+    /**
+     * The tick of the first slot with work, or Long.MAX_VALUE. Slots are scanned in time order; cancelled entries
+     * at the front of a candidate slot are reclaimed on the way, so a slot emptied by cancels does not count as
+     * work (each is reclaimed once, and the scan stops at the first live entry).
+     */
     private long nextEventTick() {
-        if (cancelledCount > 0) {
-            flushCancelled(); // so that a slot emptied by cancels does not count as work
-        }
-        long bits0 = occupied[0] & (-1L << (now & MASK));
-        if (bits0 != 0) {
-            return (now & ~(long) MASK) | Long.numberOfTrailingZeros(bits0);
-        }
-        for (int level = 1; level < LEVELS; level++) {
-            int digit = (int) ((now >>> (BITS * level)) & MASK);
-            long bits = digit == MASK ? 0 : occupied[level] & (-1L << (digit + 1));
-            if (bits != 0) {
-                int shift = BITS * level;
-                long upper = shift + BITS >= 64 ? 0 : (now >>> (shift + BITS)) << (shift + BITS);
-                return upper | ((long) Long.numberOfTrailingZeros(bits) << shift);
+        while (true) {
+            long tick;
+            int head;
+            long bits0 = occupied[0] & (-1L << (now & MASK));
+            if (bits0 != 0) {
+                int slot = Long.numberOfTrailingZeros(bits0);
+                tick = (now & ~(long) MASK) | slot;
+                head = slot;
+            } else {
+                tick = Long.MAX_VALUE;
+                head = -1;
+                for (int level = 1; level < LEVELS; level++) {
+                    int digit = (int) ((now >>> (BITS * level)) & MASK);
+                    long bits = digit == MASK ? 0 : occupied[level] & (-1L << (digit + 1));
+                    if (bits != 0) {
+                        int shift = BITS * level;
+                        int slot = Long.numberOfTrailingZeros(bits);
+                        long upper = shift + BITS >= 64 ? 0 : (now >>> (shift + BITS)) << (shift + BITS);
+                        tick = upper | ((long) slot << shift);
+                        head = level * SLOTS + slot;
+                        break;
+                    }
+                }
+                if (head < 0) {
+                    return Long.MAX_VALUE;
+                }
             }
+            int e = heads[head];
+            while (e != NIL && isCancelled(e)) {
+                int following = next[e];
+                releaseCancelled(e);
+                e = following;
+            }
+            if (e != NIL) {
+                heads[head] = e;
+                return tick;
+            }
+            detachList(head, head >>> BITS, head & MASK);
         }
-        return Long.MAX_VALUE;
     }
 
     private long ceilTick(long deadlineNanos) {

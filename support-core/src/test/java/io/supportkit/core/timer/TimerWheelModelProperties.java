@@ -25,7 +25,15 @@ class TimerWheelModelProperties {
     private static final Instant START = Instant.parse("2026-03-29T00:00:00Z");
     private static final long TICK = 1_000_000L; // 1 ms
 
-    sealed interface Op permits Schedule, Cancel, Advance, ScheduleFromTask, Burst {
+    sealed interface Op permits Schedule, Cancel, Advance, ScheduleFromTask, Burst, Churn {
+    }
+
+    /**
+     * Schedules {@code n} timers {@code offset} to {@code offset + n} ns ahead, each cancelled right after the
+     * next one is scheduled unless its index is a multiple of {@code keepEvery}: more cancelled entries than the
+     * wheel's first arrays hold, so cancelled timers are reclaimed by compactions between the other steps.
+     */
+    record Churn(int n, int keepEvery, long offset) implements Op {
     }
 
     /**
@@ -67,8 +75,10 @@ class TimerWheelModelProperties {
                 .as(ScheduleFromTask::new);
         Arbitrary<Op> burst = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(1, 150), offsets)
                 .as(Burst::new);
+        Arbitrary<Op> churn = net.jqwik.api.Combinators.combine(Arbitraries.integers().between(500, 3000),
+                Arbitraries.integers().between(2, 20), offsets).as(Churn::new);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, burst),
+                net.jqwik.api.Tuple.of(1, burst), net.jqwik.api.Tuple.of(1, churn),
                 net.jqwik.api.Tuple.of(5, schedule), net.jqwik.api.Tuple.of(2, cancel),
                 net.jqwik.api.Tuple.of(3, advance), net.jqwik.api.Tuple.of(1, fromTask)).list().ofMaxSize(300);
     }
@@ -101,6 +111,15 @@ class TimerWheelModelProperties {
                     }
                     for (int i = 0; i < b.n(); i += 2) {
                         cancelBoth(model, modelDeadline, handles, firstId + i);
+                    }
+                } else if (op instanceof Churn c) {
+                    int firstId = handles.size();
+                    for (int i = 0; i < c.n(); i++) {
+                        scheduleBoth(wheel, model, modelDeadline, handles, fired, firedDeadlines,
+                            nowNanos[0] + c.offset() + i, null, nowNanos[0]);
+                        if (i > 0 && (i - 1) % c.keepEvery() != 0) {
+                            cancelBoth(model, modelDeadline, handles, firstId + i - 1);
+                        }
                     }
                 } else if (op instanceof Cancel c) {
                     if (!handles.isEmpty()) {

@@ -164,6 +164,38 @@ class TimerWheelTest {
     }
 
     @Test
+    void shouldNotWakeTheHostForCancelledTimers() {
+        Instant soon = clock.instant().plusMillis(5);
+        long cancelled = wheel.scheduleTimer(soon, () -> { });
+        Instant later = clock.instant().plusSeconds(30);
+        wheel.scheduleTimer(later, () -> { });
+        assertThat(wheel.cancelTimer(cancelled)).isTrue();
+        assertThat(wheel.nextWakeUp()).hasValueSatisfying(t -> assertThat(t).isAfter(soon).isBeforeOrEqualTo(later));
+    }
+
+    @Test
+    void shouldKeepFiringInDeadlineOrderAcrossCompactions() {
+        // far more cancels than the first arrays hold entries, so cancelled entries are reclaimed by compactions
+        List<Long> fired = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(11);
+        long[] live = new long[500];
+        for (int i = 0; i < 200_000; i++) {
+            long at = 1 + random.nextLong(3_600_000);
+            int slot = random.nextInt(live.length);
+            if (live[slot] != TimerWheel.NO_TIMER) {
+                assertThat(wheel.cancelTimer(live[slot])).isTrue();
+            }
+            live[slot] = wheel.scheduleTimer(clock.instant().plusMillis(at), () -> fired.add(at));
+        }
+        assertThat(wheel.pending()).isEqualTo(live.length);
+        clock.advance(Duration.ofHours(2));
+        assertThat(wheel.advance()).isEqualTo(live.length);
+        assertThat(fired).hasSize(live.length).isSorted();
+        assertThat(wheel.pending()).isZero();
+        assertThat(wheel.nextWakeUp()).isEmpty();
+    }
+
+    @Test
     void shouldBeDrivenByAHostScheduler() throws InterruptedException {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         try {
