@@ -74,7 +74,9 @@ public final class Tokenizer {
                     }
                 }
                 String word = text.substring(start, i);
-                tokens.add(new Token(word, folded.toString(), start, i, letters ? Token.Kind.WORD : Token.Kind.NUMBER));
+                // most words are already folded ("order", "sipariş"): share the string instead of copying it
+                String foldedWord = word.contentEquals(folded) ? word : folded.toString();
+                tokens.add(new Token(word, foldedWord, start, i, letters ? Token.Kind.WORD : Token.Kind.NUMBER));
                 continue;
             }
             if (isEmoji(cp)) {
