@@ -215,12 +215,11 @@ public final class TimerWheel {
         }
         lock();
         try {
-            int[] g = gens;
-            if (e < 0 || e >= g.length || g[e] != gen) {
+            if (!holds(e, gen)) {
                 return false;
             }
             // only this word is touched: the entry stays in its slot list until the slot is processed or compacted
-            g[e] = gen | CANCELLED;
+            gens[e] = gen | CANCELLED;
             pending--;
             cancelledLinked++;
             return true;
@@ -238,10 +237,15 @@ public final class TimerWheel {
         }
         lock();
         try {
-            return e >= 0 && e < gens.length && gens[e] == gen;
+            return holds(e, gen);
         } finally {
             unlock();
         }
+    }
+
+    /** Whether entry {@code e} exists and still carries generation {@code gen} (a live timer's id). Under the lock. */
+    private boolean holds(int e, int gen) {
+        return e >= 0 && e < gens.length && gens[e] == gen;
     }
 
     // ---------------------------------------------------------------- the handle path
