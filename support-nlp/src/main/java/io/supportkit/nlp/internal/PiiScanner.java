@@ -51,7 +51,7 @@ public final class PiiScanner {
                 i++; // the most common character first
                 continue;
             }
-            if (i > 0 && isAlnum(c) && isAlnum(chars[i - 1])) {
+            if (i > 0 && isAlnum(c) && isAlnum(chars[i - 1]) && !endsFinding(found, i)) {
                 i = skipAlnum(chars, i); // a finding ended inside a word: the rest of the word is no start
                 continue;
             }
@@ -104,6 +104,15 @@ public final class PiiScanner {
             i++;
         }
         return resolveOverlaps(found);
+    }
+
+    /**
+     * Whether the last finding ends at {@code i}. The rest of a word glued to a value ("(55şifrem" after the value
+     * "123 45 67 (55") is read as a word start: once the value is replaced, a placeholder's ']' stands before it,
+     * and reading it now finds in one pass what replacing would reveal, instead of one more round per glued cue.
+     */
+    private static boolean endsFinding(List<Finding> found, int i) {
+        return !found.isEmpty() && found.get(found.size() - 1).end() == i;
     }
 
     public static List<Finding> resolveOverlaps(List<Finding> found) {
