@@ -96,6 +96,16 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void shouldCountAWordWithLookAlikeLettersOfAnotherScriptOnceForMostOfItsLetters() {
+        // Cyrillic о, е, а typed for Latin ones (spam filters, mixed keyboards): still six English words
+        String english = "Your order has been shipped today".replace('o', 'о').replace('e', 'е').replace('a', 'а');
+        assertThat(detector.detect(english).language()).isEqualTo(Language.ENGLISH);
+        // and the other way round: four Russian words, whatever the Latin a, o, e in them
+        String russian = "Ваш заказ уже отправлен".replace('а', 'a').replace('о', 'o').replace('е', 'e');
+        assertThat(detector.detect(russian).language()).isEqualTo(Language.RUSSIAN);
+    }
+
+    @Test
     void shouldReadAModifierLetterApostropheAsPartOfItsWord() {
         // U+02BC is a letter of no script: "пʼять" is one Cyrillic word, not a mixed-script line cut in three
         LanguageGuess whole = detector.detect("Мені потрібно пʼять хвилин");

@@ -96,29 +96,39 @@ public final class LanguageScorer {
         int size = 0;
         boolean kana = false;
         Script previous = null; // script of the last letter when it ends letters[], else null
+        // The word being read in a script written with spaces: the script of its first letter, how many of its
+        // letters are of that script, and how many (and the last script) of the others, such as a Cyrillic
+        // homoglyph in a Latin word.
+        Script wordScript = null;
+        int wordMain = 0;
+        int wordOther = 0;
+        Script otherScript = null;
         // Lower-case letters of the first MAX_LETTERS letters; anything else, and a change of script inside a run of
-        // letters, becomes a word break (' ').
+        // letters, becomes a word break (' ') for scoring.
         for (int i = 0; i < n && letterCount < MAX_LETTERS; i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (size > 0 && letters[size - 1] != ' ') {
-                    letters[size++] = ' ';
-                }
-                previous = null;
-                continue;
-            }
             if (Character.isLetter(c)) {
                 Script s = script(c);
                 if (s == Script.OTHER && previous != null && isScriptNeutral(c)) {
                     s = previous; // a modifier letter such as the apostrophe ʼ belongs to the word it is in
                 }
-                if (s != previous) {
-                    if (previous != null) {
-                        letters[size++] = ' ';
-                    }
+                if (s != previous && previous != null) {
+                    letters[size++] = ' ';
+                }
+                if (!SPACED[s.ordinal()]) {
+                    // Han, kana, Thai: no spaces between words; every letter counts as one
+                    countWord(wordCounts, wordScript, wordMain, otherScript, wordOther);
+                    wordScript = null;
                     wordCounts[s.ordinal()]++;
-                } else if (!SPACED[s.ordinal()]) {
-                    wordCounts[s.ordinal()]++; // Han, kana, Thai: no spaces between words; every letter counts
+                } else if (wordScript == null) {
+                    wordScript = s;
+                    wordMain = 1;
+                    wordOther = 0;
+                } else if (s == wordScript) {
+                    wordMain++;
+                } else {
+                    wordOther++;
+                    otherScript = s;
                 }
                 previous = s;
                 scriptCounts[s.ordinal()]++;
@@ -128,12 +138,16 @@ public final class LanguageScorer {
             } else if (c == '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
                 continue; // tatweel, harakat, bidi marks: invisible for identification
             } else {
+                // anything else, surrogates included, ends the word
                 if (size > 0 && letters[size - 1] != ' ') {
                     letters[size++] = ' ';
                 }
                 previous = null;
+                countWord(wordCounts, wordScript, wordMain, otherScript, wordOther);
+                wordScript = null;
             }
         }
+        countWord(wordCounts, wordScript, wordMain, otherScript, wordOther);
         if (letterCount == 0) {
             return LanguageGuess.NONE;
         }
@@ -145,7 +159,7 @@ public final class LanguageScorer {
         int scripts = 0;
         for (Script s : Script.values()) {
             int o = s.ordinal();
-            if (wordCounts[o] == 0) {
+            if (scriptCounts[o] == 0) {
                 continue;
             }
             scripts++;
@@ -319,6 +333,17 @@ public final class LanguageScorer {
             }
         }
         return false;
+    }
+
+    /**
+     * Counts a word of a script written with spaces (none if {@code main} is null) for the script of most of its
+     * letters; on a tie, as between words, for the script that is not Latin.
+     */
+    private static void countWord(int[] wordCounts, Script main, int mainLetters, Script other, int otherLetters) {
+        if (main != null) {
+            boolean toOther = otherLetters > mainLetters || otherLetters == mainLetters && main == Script.LATIN;
+            wordCounts[(toOther ? other : main).ordinal()]++;
+        }
     }
 
     /** Whether script {@code s} beats {@code other} when both have as many words (see {@link #detect}). */
