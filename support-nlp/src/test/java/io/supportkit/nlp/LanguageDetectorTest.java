@@ -106,6 +106,13 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void shouldReadAWordStretchedWithTatweelAsTheWordItself() {
+        LanguageGuess stretched = detector.detect("ســـفارش من هنوز نرسیده");
+        LanguageGuess plain = detector.detect("سفارش من هنوز نرسیده");
+        assertThat(stretched).isEqualTo(plain);
+    }
+
+    @Test
     void shouldReadAModifierLetterApostropheAsPartOfItsWord() {
         // U+02BC is a letter of no script: "пʼять" is one Cyrillic word, not a mixed-script line cut in three
         LanguageGuess whole = detector.detect("Мені потрібно пʼять хвилин");

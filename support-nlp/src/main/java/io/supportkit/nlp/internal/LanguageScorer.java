@@ -107,6 +107,9 @@ public final class LanguageScorer {
         // letters, becomes a word break (' ') for scoring.
         for (int i = 0; i < n && letterCount < MAX_LETTERS; i++) {
             char c = text.charAt(i);
+            if (c == '\u0640') {
+                continue; // tatweel, a letter (Lm) that only stretches its word: invisible for identification
+            }
             if (Character.isLetter(c)) {
                 Script s = script(c);
                 if (s == Script.OTHER && previous != null && isScriptNeutral(c)) {
@@ -135,8 +138,8 @@ public final class LanguageScorer {
                 kana |= s == Script.KANA;
                 letters[size++] = c == 'İ' ? 'i' : Character.toLowerCase(c);
                 letterCount++;
-            } else if (c == '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
-                continue; // tatweel, harakat, bidi marks: invisible for identification
+            } else if ((c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
+                continue; // harakat, bidi marks: invisible for identification
             } else {
                 // anything else, surrogates included, ends the word
                 if (size > 0 && letters[size - 1] != ' ') {
