@@ -57,6 +57,71 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void shouldGiveAMixedScriptLineToTheScriptWithMoreWordsNotMoreLetters() {
+        // 6 Latin words (43 letters) against 7 Persian words (24 letters): Persian leaves short vowels unwritten
+        assertThat(detector.detect("Order status: Delivered, Tracking number available سفارش من هنوز به دستم نرسیده است")
+            .language()).isEqualTo(Language.PERSIAN);
+        assertThat(detector.detect("Where is my order? سفارش").language()).isEqualTo(Language.ENGLISH);
+    }
+
+    @Test
+    void shouldGiveATieInWordsToTheScriptThatIsNotLatin() {
+        // brand names are Latin in every language: 3 Cyrillic and 3 Latin words, 13 letters each
+        assertThat(detector.detect("Мой AirPods Pro Max не работает").language()).isEqualTo(Language.RUSSIAN);
+    }
+
+    @Test
+    void shouldCountEveryLetterOfHanAndKanaAsAWordAgainstLatin() {
+        assertThat(detector.detect("iPhone 15 Pro Maxを買いました").language()).isEqualTo(Language.JAPANESE);
+        assertThat(detector.detect("我的iPhone 15 Pro Max还没有到").language()).isEqualTo(Language.CHINESE);
+    }
+
+    @Test
+    void shouldScoreOnlyTheWordsOfTheDecidingScript() {
+        String latin = "The station is on Tverskaya Street in the centre of Moscow.";
+        LanguageGuess alone = detector.detect(latin);
+        LanguageGuess withCyrillic = detector.detect(latin.replace("Street", "Street (Тверская улица)"));
+        assertThat(withCyrillic.language()).isEqualTo(alone.language()).isEqualTo(Language.ENGLISH);
+        assertThat(withCyrillic.confidence()).isEqualTo(alone.confidence());
+        assertThat(withCyrillic.letters()).isEqualTo(alone.letters() + 13);
+    }
+
+    @Test
+    void shouldReadAScriptChangeAfterEveryLetterAsWordBreaksUpToTheLetterLimit() {
+        // every letter a word of its own: the most breaks a text can have (and a tie won by Greek)
+        LanguageGuess guess = detector.detect("aβ".repeat(800) + "x".repeat(100));
+        assertThat(guess.language()).isEqualTo(Language.GREEK);
+        assertThat(guess.letters()).isEqualTo(1_000);
+        assertThat(detector.detect("bγ").language()).isEqualTo(Language.GREEK);
+    }
+
+    @Test
+    void shouldCountAWordWithLookAlikeLettersOfAnotherScriptOnceForMostOfItsLetters() {
+        // Cyrillic о, е, а typed for Latin ones (spam filters, mixed keyboards): still six English words
+        String english = "Your order has been shipped today".replace('o', 'о').replace('e', 'е').replace('a', 'а');
+        assertThat(detector.detect(english).language()).isEqualTo(Language.ENGLISH);
+        // and the other way round: four Russian words, whatever the Latin a, o, e in them
+        String russian = "Ваш заказ уже отправлен".replace('а', 'a').replace('о', 'o').replace('е', 'e');
+        assertThat(detector.detect(russian).language()).isEqualTo(Language.RUSSIAN);
+    }
+
+    @Test
+    void shouldReadAWordStretchedWithTatweelAsTheWordItself() {
+        LanguageGuess stretched = detector.detect("ســـفارش من هنوز نرسیده");
+        LanguageGuess plain = detector.detect("سفارش من هنوز نرسیده");
+        assertThat(stretched).isEqualTo(plain);
+    }
+
+    @Test
+    void shouldReadAModifierLetterApostropheAsPartOfItsWord() {
+        // U+02BC is a letter of no script: "пʼять" is one Cyrillic word, not a mixed-script line cut in three
+        LanguageGuess whole = detector.detect("Мені потрібно пʼять хвилин");
+        assertThat(whole.language()).isEqualTo(Language.UKRAINIAN);
+        assertThat(whole.letters()).isEqualTo(23);
+        assertThat(whole.confidence()).isNotEqualTo(detector.detect("Мені потрібно п ять хвилин").confidence());
+    }
+
+    @Test
     void shouldAnswerOnlyWithTheHostsCandidates() {
         LanguageDetector restricted = LanguageDetector.newBuilder()
             .candidates(Set.of(Language.ENGLISH, Language.TURKISH)).build();

@@ -26,6 +26,8 @@ public final class LanguageScorer {
         GURMUKHI, TAMIL, TELUGU, THAI, HANGUL, KANA, HAN, OTHER }
 
     private static final Map<Language, Script> SCRIPT_OF = new EnumMap<>(Language.class);
+    /** Per script: whether its words are separated by spaces (not so Han, kana and Thai). */
+    private static final boolean[] SPACED = new boolean[Script.values().length];
 
     static {
         for (Language l : Language.values()) {
@@ -54,6 +56,9 @@ public final class LanguageScorer {
         SCRIPT_OF.put(Language.JAPANESE, Script.KANA);
         SCRIPT_OF.put(Language.CHINESE, Script.HAN);
         SCRIPT_OF.put(Language.UNKNOWN, Script.OTHER);
+        for (Script s : Script.values()) {
+            SPACED[s.ordinal()] = s != Script.HAN && s != Script.KANA && s != Script.THAI;
+        }
     }
 
     private final NgramLanguageModel model;
@@ -84,40 +89,85 @@ public final class LanguageScorer {
 
     public LanguageGuess detect(CharSequence text) {
         int n = text.length();
-        char[] letters = new char[Math.min(n, MAX_LETTERS * 2) + 1];
+        char[] letters = new char[Math.min(n, MAX_LETTERS) * 2 + 1]; // a break at most after every letter
         int[] scriptCounts = new int[Script.values().length];
+        int[] wordCounts = new int[Script.values().length];
         int letterCount = 0;
         int size = 0;
         boolean kana = false;
-        // Lower-case letters of the first MAX_LETTERS letters; anything else becomes a word break (' ').
+        Script previous = null; // script of the last letter when it ends letters[], else null
+        // The word being read in a script written with spaces: the script of its first letter, how many of its
+        // letters are of that script, and how many (and the last script) of the others, such as a Cyrillic
+        // homoglyph in a Latin word.
+        Script wordScript = null;
+        int wordMain = 0;
+        int wordOther = 0;
+        Script otherScript = null;
+        // Lower-case letters of the first MAX_LETTERS letters; anything else, and a change of script inside a run of
+        // letters, becomes a word break (' ') for scoring.
         for (int i = 0; i < n && letterCount < MAX_LETTERS; i++) {
             char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (size > 0 && letters[size - 1] != ' ') {
-                    letters[size++] = ' ';
-                }
-                continue;
+            if (c == '\u0640') {
+                continue; // tatweel, a letter (Lm) that only stretches its word: invisible for identification
             }
             if (Character.isLetter(c)) {
                 Script s = script(c);
+                if (s == Script.OTHER && previous != null && isScriptNeutral(c)) {
+                    s = previous; // a modifier letter such as the apostrophe ʼ belongs to the word it is in
+                }
+                if (s != previous && previous != null) {
+                    letters[size++] = ' ';
+                }
+                if (!SPACED[s.ordinal()]) {
+                    // Han, kana, Thai: no spaces between words; every letter counts as one
+                    countWord(wordCounts, wordScript, wordMain, otherScript, wordOther);
+                    wordScript = null;
+                    wordCounts[s.ordinal()]++;
+                } else if (wordScript == null) {
+                    wordScript = s;
+                    wordMain = 1;
+                    wordOther = 0;
+                } else if (s == wordScript) {
+                    wordMain++;
+                } else {
+                    wordOther++;
+                    otherScript = s;
+                }
+                previous = s;
                 scriptCounts[s.ordinal()]++;
                 kana |= s == Script.KANA;
                 letters[size++] = c == 'İ' ? 'i' : Character.toLowerCase(c);
                 letterCount++;
-            } else if (c == '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
-                continue; // tatweel, harakat, bidi marks: invisible for identification
-            } else if (size > 0 && letters[size - 1] != ' ') {
-                letters[size++] = ' ';
+            } else if ((c >= '\u064B' && c <= '\u065F') || c == '\u200E' || c == '\u200F') {
+                continue; // harakat, bidi marks: invisible for identification
+            } else {
+                // anything else, surrogates included, ends the word
+                if (size > 0 && letters[size - 1] != ' ') {
+                    letters[size++] = ' ';
+                }
+                previous = null;
+                countWord(wordCounts, wordScript, wordMain, otherScript, wordOther);
+                wordScript = null;
             }
         }
+        countWord(wordCounts, wordScript, wordMain, otherScript, wordOther);
         if (letterCount == 0) {
             return LanguageGuess.NONE;
         }
-        Script dominant = Script.OTHER;
-        int best = 0;
+        // The script with the most words decides, not the one with the most letters: abjads (Arabic, Persian, Urdu,
+        // Hebrew) leave short vowels unwritten, so their words have fewer letters than Latin ones. On a tie a script
+        // other than Latin wins, as Latin is the script of the names, brands, codes and pasted English that texts in
+        // other scripts embed; then the script with more letters.
+        Script dominant = null;
+        int scripts = 0;
         for (Script s : Script.values()) {
-            if (scriptCounts[s.ordinal()] > best) {
-                best = scriptCounts[s.ordinal()];
+            int o = s.ordinal();
+            if (scriptCounts[o] == 0) {
+                continue;
+            }
+            scripts++;
+            if (dominant == null || wordCounts[o] > wordCounts[dominant.ordinal()]
+                || wordCounts[o] == wordCounts[dominant.ordinal()] && breaksTie(s, dominant, scriptCounts)) {
                 dominant = s;
             }
         }
@@ -135,6 +185,11 @@ public final class LanguageScorer {
             return new LanguageGuess(model.language(list[0]), 1.0, Language.UNKNOWN, letterCount);
         }
         boolean[] candidates = candidatesByScript[dominant.ordinal()];
+        if (scripts > 1) {
+            // The candidates' n-grams say nothing about words of another script, which would add only the
+            // candidates' differing floors: score the words of the deciding script alone.
+            size = keepScript(letters, size, dominant);
+        }
         Scores scores = score(letters, size, candidates, list);
         if (dominant == Script.LATIN && hasTurkishMojibake(letters, size)) {
             // Turkish (Windows-1254) text decoded as Windows-1252 shows ı ş ğ as ý þ ð; legacy e-mail and SMS
@@ -251,6 +306,28 @@ public final class LanguageScorer {
         return (long) first - second >= STOP_GAP * STEPS_PER_NAT;
     }
 
+    /**
+     * Blanks the words of {@code letters[0, size)} (letters between breaks, one script each) whose script is not
+     * {@code keep}, dropping repeated breaks; returns the new size.
+     */
+    private static int keepScript(char[] letters, int size, Script keep) {
+        int out = 0;
+        int start = 0;
+        for (int i = 0; i <= size; i++) {
+            if (i == size || letters[i] == ' ') {
+                if (i > start && script(letters[start]) == keep) {
+                    if (out > 0) {
+                        letters[out++] = ' ';
+                    }
+                    System.arraycopy(letters, start, letters, out, i - start);
+                    out += i - start;
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
     private static boolean hasTurkishMojibake(char[] letters, int size) {
         for (int i = 0; i < size; i++) {
             char c = letters[i];
@@ -259,6 +336,30 @@ public final class LanguageScorer {
             }
         }
         return false;
+    }
+
+    /**
+     * Counts a word of a script written with spaces (none if {@code main} is null) for the script of most of its
+     * letters; on a tie, as between words, for the script that is not Latin.
+     */
+    private static void countWord(int[] wordCounts, Script main, int mainLetters, Script other, int otherLetters) {
+        if (main != null) {
+            boolean toOther = otherLetters > mainLetters || otherLetters == mainLetters && main == Script.LATIN;
+            wordCounts[(toOther ? other : main).ordinal()]++;
+        }
+    }
+
+    /** Whether script {@code s} beats {@code other} when both have as many words (see {@link #detect}). */
+    private static boolean breaksTie(Script s, Script other, int[] letterCounts) {
+        if ((s == Script.LATIN) != (other == Script.LATIN)) {
+            return other == Script.LATIN;
+        }
+        return letterCounts[s.ordinal()] > letterCounts[other.ordinal()];
+    }
+
+    private static boolean isScriptNeutral(char c) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.COMMON || s == Character.UnicodeScript.INHERITED;
     }
 
     private static Script script(char c) {

@@ -140,7 +140,8 @@ public final class LanguageIdEvaluation {
                     double p = c.percent(lang, LENGTHS.get(k));
                     s[k] += Double.isNaN(p) ? 0 : p;
                     total += Double.isNaN(p) ? 0 : p;
-                    row.append(String.format(Locale.ROOT, "%.0f", p)).append(k < 2 ? " / " : " / ");
+                    // one decimal: 500 lines per file, so 99.8 (one line missed) must not print as 100
+                    row.append(String.format(Locale.ROOT, "%.1f", p)).append(" / ");
                 }
                 s[3]++;
                 row.append(String.format(Locale.ROOT, "%.1f |", total / LENGTHS.size()));
