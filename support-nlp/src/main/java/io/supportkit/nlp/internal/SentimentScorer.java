@@ -297,6 +297,12 @@ public final class SentimentScorer {
         String raw = text.substring(s, e);
         String f = SecretCues.fold(raw);
         Float v = lexicon.english.get(f);
+        if (v != null && !f.equals(raw)) {
+            Float face = lexicon.capitalEmoticons.get(f);
+            if (face != null) {
+                v = face; // "D:" and "D=" are faces of dismay, as rated among VADER's emoticons
+            }
+        }
         if (v == null && !BOOSTERS.containsKey(f) && !NEGATORS_BEFORE.contains(f)) {
             return false;
         }

@@ -158,4 +158,13 @@ class SentimentRulesTest {
         assertThat(sum("It was not. Good")).isCloseTo(1.9, within(TOLERANCE));
         assertThat(sum("It was not good")).isCloseTo(-1.9 * 0.74, within(TOLERANCE));
     }
+
+    @Test
+    void shouldReadACapitalDEmoticonAsTheFaceOfDismayTheEmoticonBlockRates() {
+        // VADER lists "d:" twice: -2.9 among the emoticons (the "D:" face), 1.2 among the words
+        assertThat(sum("D:")).isCloseTo(-2.9, within(TOLERANCE));
+        assertThat(sum("D=")).isCloseTo(-3.0, within(TOLERANCE));
+        assertThat(sum("d:")).as("lower case keeps VADER's last rating").isCloseTo(1.2, within(TOLERANCE));
+        assertThat(sum("XD")).as("listings of one sign keep the last rating").isCloseTo(2.8, within(TOLERANCE));
+    }
 }
