@@ -142,7 +142,7 @@ final class SentimentLexicon {
     }
 
     /** True when {@code s} holds two letters in a row: a word or an acronym ("lol"), not an emoticon ("d:"). */
-    private static boolean hasTwoLetters(String s) {
+    static boolean hasTwoLetters(String s) {
         for (int i = 1; i < s.length(); i++) {
             if (Character.isLetter(s.charAt(i - 1)) && Character.isLetter(s.charAt(i))) {
                 return true;

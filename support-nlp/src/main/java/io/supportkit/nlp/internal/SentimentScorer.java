@@ -215,10 +215,17 @@ public final class SentimentScorer {
                     return;
                 }
             }
+            if (!alone && t.start() > start && end - start <= MAX_WHOLE_ITEM && isOneCharRun(t.text())
+                && addWhole(text, start, end, items, sentence)) {
+                return; // ":DDD", ":3333": a stretched emoticon mouth
+            }
             if (t.kind() == Token.Kind.EMOTICON) {
                 items.angryEmoji |= ">:(".equals(t.text());
                 String f = SecretCues.fold(t.text());
                 Float v = lexicon.english.get(f);
+                if (v == null && !alone && addWhole(text, start, end, items, sentence)) {
+                    return; // ":)))" is the tokenizer's ":))" and one more ")": read as ":)"
+                }
                 items.add(f, v == null ? 0f : v, v != null, isUpper(t.text()), core, false, sentence);
                 return;
             }
@@ -277,14 +284,27 @@ public final class SentimentScorer {
         items.add(f, v == null ? 0f : v, known, upper, index, negated, sentence);
     }
 
-    /** Adds the item {@code [start, end)} stripped of ASCII punctuation when the lexicon or the modifiers know it. */
+    /**
+     * Adds the item {@code [start, end)} stripped of ASCII punctuation when the lexicon or the modifiers know it.
+     * Beyond VADER: HTML character references are read as the characters they stand for ("&amp;lt;3" is "<3"),
+     * and an emoticon whose last character is typed again ("<333", ":(((", ":-DDD") is read as the emoticon.
+     */
     private boolean addWhole(String text, int start, int end, Items items, int sentence) {
+        String item = text;
+        if (end - start <= 6 * MAX_WHOLE_ITEM && text.lastIndexOf('&', end - 1) >= start) {
+            String decoded = decodeHtml(text, start, end);
+            if (decoded != null) {
+                item = decoded;
+                start = 0;
+                end = decoded.length();
+            }
+        }
         int s = start;
         int e = end;
-        while (s < e && isAsciiPunctuation(text.charAt(s))) {
+        while (s < e && isAsciiPunctuation(item.charAt(s))) {
             s++;
         }
-        while (e > s && isAsciiPunctuation(text.charAt(e - 1))) {
+        while (e > s && isAsciiPunctuation(item.charAt(e - 1))) {
             e--;
         }
         if (e - s <= 2) {
@@ -294,7 +314,7 @@ public final class SentimentScorer {
         if (e - s > MAX_WHOLE_ITEM) {
             return false;
         }
-        String raw = text.substring(s, e);
+        String raw = item.substring(s, e);
         String f = SecretCues.fold(raw);
         Float v = lexicon.english.get(f);
         if (v != null && !f.equals(raw)) {
@@ -304,10 +324,76 @@ public final class SentimentScorer {
             }
         }
         if (v == null && !BOOSTERS.containsKey(f) && !NEGATORS_BEFORE.contains(f)) {
-            return false;
+            raw = stretchedEmoticon(item, start, end);
+            if (raw == null) {
+                return false;
+            }
+            f = SecretCues.fold(raw);
+            v = lexicon.english.get(f);
         }
         items.add(f, v == null ? 0f : v, v != null, isUpper(raw), -1, false, sentence);
         return true;
+    }
+
+    /**
+     * The emoticon {@code item[start, end)} with its repeated last character typed once ("<333" to "<3", ":(((" to
+     * ":(", ":-DDD" to ":-D"), when the lexicon lists it as an emoticon (no two letters in a row); else null.
+     */
+    private String stretchedEmoticon(String item, int start, int end) {
+        int run = 1;
+        char last = item.charAt(end - 1);
+        while (end - run - 1 >= start && item.charAt(end - run - 1) == last) {
+            run++;
+        }
+        if (run < 2 || end - run + 1 - start < 2 || last == '.' || last == '!' || last == '?' || last == ',') {
+            return null;
+        }
+        String emoticon = item.substring(start, end - run + 1);
+        String f = SecretCues.fold(emoticon);
+        return lexicon.english.containsKey(f) && !SentimentLexicon.hasTwoLetters(f) ? emoticon : null;
+    }
+
+    /**
+     * {@code text[start, end)} with the HTML character references "&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;quot;",
+     * "&amp;apos;" and "&amp;#39;" replaced by their characters, as text copied from web pages and feeds carries
+     * them; null when there is none.
+     */
+    static String decodeHtml(String text, int start, int end) {
+        StringBuilder b = null;
+        int copied = start;
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != '&') {
+                continue;
+            }
+            char c = 0;
+            int length = 0;
+            if (text.startsWith("&lt;", i)) {
+                c = '<';
+                length = 4;
+            } else if (text.startsWith("&gt;", i)) {
+                c = '>';
+                length = 4;
+            } else if (text.startsWith("&amp;", i)) {
+                c = '&';
+                length = 5;
+            } else if (text.startsWith("&quot;", i)) {
+                c = '"';
+                length = 6;
+            } else if (text.startsWith("&apos;", i) || text.startsWith("&#39;", i)) {
+                c = '\'';
+                length = text.charAt(i + 1) == '#' ? 5 : 6;
+            }
+            if (length == 0 || i + length > end) {
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(end - start);
+            }
+            b.append(text, copied, i).append(c);
+            i += length - 1;
+            copied = i + 1;
+        }
+        return b == null ? null : b.append(text, copied, end).toString();
     }
 
     /** Valence of item {@code i} after VADER's rules. */
@@ -604,6 +690,19 @@ public final class SentimentScorer {
 
     private static boolean isAsciiPunctuation(char c) {
         return c < 128 && ASCII_PUNCTUATION.indexOf(c) >= 0;
+    }
+
+    /** True when {@code s} is one character typed twice or more ("DDD", "333"). */
+    private static boolean isOneCharRun(String s) {
+        if (s.length() < 2) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) != s.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when some letter is typed three or more times in a row. */

@@ -167,4 +167,27 @@ class SentimentRulesTest {
         assertThat(sum("d:")).as("lower case keeps VADER's last rating").isCloseTo(1.2, within(TOLERANCE));
         assertThat(sum("XD")).as("listings of one sign keep the last rating").isCloseTo(2.8, within(TOLERANCE));
     }
+
+    @Test
+    void shouldReadHtmlCharacterReferencesAsTheCharactersTheyStandFor() {
+        assertThat(sum("thanks &lt;3")).isCloseTo(sum("thanks <3"), within(TOLERANCE));
+        assertThat(sum("&gt;:[")).isCloseTo(-2.1, within(TOLERANCE));
+        assertThat(sum("&quot;good&quot;")).isCloseTo(1.9, within(TOLERANCE));
+        assertThat(compound("fish &amp; chips")).isZero();
+        assertThat(compound("&lt;")).isZero();
+    }
+
+    @Test
+    void shouldReadAnEmoticonWithItsLastCharacterTypedAgainAsTheEmoticon() {
+        assertThat(sum("<333")).isCloseTo(1.9, within(TOLERANCE));
+        assertThat(sum("&lt;3333")).isCloseTo(1.9, within(TOLERANCE));
+        assertThat(sum(":(((")).isCloseTo(-1.9, within(TOLERANCE));
+        assertThat(sum(":)))))")).isCloseTo(2.0, within(TOLERANCE));
+        assertThat(sum(":DDD")).isCloseTo(2.3, within(TOLERANCE));
+        assertThat(sum(":-DDD")).isCloseTo(2.3, within(TOLERANCE));
+        assertThat(sum(":3333")).isCloseTo(2.3, within(TOLERANCE));
+        assertThat(sum(":-))")).as("listed as typed: VADER's own rating").isCloseTo(2.8, within(TOLERANCE));
+        assertThat(compound("good...")).isCloseTo(compound("good"), within(TOLERANCE));
+        assertThat(compound("?!!!")).isZero();
+    }
 }
