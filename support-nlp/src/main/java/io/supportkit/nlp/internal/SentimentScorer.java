@@ -233,7 +233,8 @@ public final class SentimentScorer {
                 items.add(t.folded(), 0f, false, false, core, false, sentence);
                 return;
             }
-            addWord(t, core, items, words, turkish, persian, sentence);
+            char after = t.end() < end ? text.charAt(t.end()) : ' ';
+            addWord(t, core, items, words, turkish, persian, sentence, after == '\'' || after == '’');
             return;
         }
         // No word, or several glued together ("mock-ups", "bit.ly/x", "-", "..."): one item, scored only when
@@ -245,6 +246,12 @@ public final class SentimentScorer {
 
     private static void addWord(Token t, int index, Items items, Map<String, Float> words, boolean turkish,
                                 boolean persian, int sentence) {
+        addWord(t, index, items, words, turkish, persian, sentence, false);
+    }
+
+    /** With {@code apostropheAfter}, the word is followed by an apostrophe: "lovin'" may stand for "loving". */
+    private static void addWord(Token t, int index, Items items, Map<String, Float> words, boolean turkish,
+                                boolean persian, int sentence, boolean apostropheAfter) {
         String f = t.folded();
         Float v = words.get(f);
         String text = t.text();
@@ -266,6 +273,13 @@ public final class SentimentScorer {
         if (v == null && stretched && hasLetterRun(f) && !BOOSTERS.containsKey(f)) {
             f = unstretched(f, words); // "goooood", "sooo", "yesssss"
             v = words.get(f);
+        }
+        if (v == null && apostropheAfter && !turkish && !persian && f.length() > 3 && f.endsWith("in")) {
+            String ing = f + "g"; // the apostrophe marks a dropped g: "lovin'", "cryin'", "nothin'"
+            if (words.containsKey(ing) || BOOSTERS.containsKey(ing) || NEGATORS_BEFORE.contains(ing)) {
+                f = ing;
+                v = words.get(f);
+            }
         }
         boolean known = v != null;
         boolean negated = false;

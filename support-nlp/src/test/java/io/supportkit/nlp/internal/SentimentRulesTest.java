@@ -190,4 +190,13 @@ class SentimentRulesTest {
         assertThat(compound("good...")).isCloseTo(compound("good"), within(TOLERANCE));
         assertThat(compound("?!!!")).isZero();
     }
+
+    @Test
+    void shouldReadAWordWithADroppedGAsTheWord() {
+        // "loving" 2.9, "crying" -2.1, "nothing" a negator
+        assertThat(sum("lovin' it")).isCloseTo(2.9, within(TOLERANCE));
+        assertThat(sum("the kid was cryin’")).isCloseTo(-2.1, within(TOLERANCE));
+        assertThat(sum("nothin' good")).isCloseTo(-1.9 * 0.74, within(TOLERANCE));
+        assertThat(compound("lovin it")).as("without the apostrophe no g was dropped (\"robin\")").isZero();
+    }
 }
