@@ -234,6 +234,10 @@ public final class SentimentScorer {
                 return;
             }
             char after = t.end() < end ? text.charAt(t.end()) : ' ';
+            if (t.kind() == Token.Kind.WORD && t.start() > start && isQuote(text.charAt(t.start() - 1)) && isQuote(after)) {
+                items.add(t.folded(), 0f, false, false, core, false, sentence); // a word in scare quotes is mentioned
+                return;
+            }
             addWord(t, core, items, words, turkish, persian, sentence, after == '\'' || after == '’');
             return;
         }
@@ -704,6 +708,10 @@ public final class SentimentScorer {
 
     private static boolean isAsciiPunctuation(char c) {
         return c < 128 && ASCII_PUNCTUATION.indexOf(c) >= 0;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '“' || c == '”' || c == '‘' || c == '’';
     }
 
     /** True when {@code s} is one character typed twice or more ("DDD", "333"). */

@@ -199,4 +199,13 @@ class SentimentRulesTest {
         assertThat(sum("nothin' good")).isCloseTo(-1.9 * 0.74, within(TOLERANCE));
         assertThat(compound("lovin it")).as("without the apostrophe no g was dropped (\"robin\")").isZero();
     }
+
+    @Test
+    void shouldNotScoreAWordInScareQuotes() {
+        assertThat(compound("the \"good\" service")).isZero();
+        assertThat(compound("the 'excellent' food")).isZero();
+        assertThat(compound("the \u201Cgood\u201D service")).isZero();
+        assertThat(sum("\"the food was good\"")).as("a quoted sentence is still said").isCloseTo(1.9, within(TOLERANCE));
+        assertThat(sum("\"good")).isCloseTo(1.9, within(TOLERANCE));
+    }
 }
