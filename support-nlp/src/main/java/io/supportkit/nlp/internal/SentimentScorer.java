@@ -59,6 +59,8 @@ public final class SentimentScorer {
         "نشده", "ندارد", "نداره", "ندارم", "نکرد", "نکردم", "نمی\u200Cشود", "نمیشه", "نمی\u200Cشه", "نبوده");
     private static final Set<String> BUT = Set.of("but", "ama", "fakat", "ancak", "lakin", "ولی", "اما", "لیکن");
     private static final Set<String> ANGRY_EMOJI = Set.of("😡", "🤬", "😠", "👿", "💢", "😤", "🖕");
+    /** The last characters of emoticons that are typed again to stretch them (":)))", "<333", ":-DDD"). */
+    private static final String EMOTICON_MOUTHS = ")(][}{DPpOo3|/\\*>";
     /** Python's {@code string.punctuation}, which VADER strips from both ends of an item. */
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -363,7 +365,7 @@ public final class SentimentScorer {
         while (end - run - 1 >= start && item.charAt(end - run - 1) == last) {
             run++;
         }
-        if (run < 2 || end - run + 1 - start < 2 || last == '.' || last == '!' || last == '?' || last == ',') {
+        if (run < 2 || end - run + 1 - start < 2 || EMOTICON_MOUTHS.indexOf(last) < 0) {
             return null;
         }
         String emoticon = item.substring(start, end - run + 1);
