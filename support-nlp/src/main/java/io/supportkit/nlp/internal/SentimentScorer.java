@@ -240,11 +240,18 @@ public final class SentimentScorer {
                 items.add(t.folded(), 0f, false, false, core, false, sentence); // a word in scare quotes is mentioned
                 return;
             }
-            addWord(t, core, items, words, turkish, persian, sentence, after == '\'' || after == '’');
+            addWord(t, core, items, words, turkish, persian, sentence, after == '\'' || after == '\u2019');
+            if ((after == ',' || after == '!') && items.word[items.size - 1].equals("no")) {
+                items.interjection[items.size - 1] = true; // "No, ...": an answer, not a determiner
+            }
             return;
         }
         // No word, or several glued together ("mock-ups", "bit.ly/x", "-", "..."): one item, scored only when
         // the whole of it is in the lexicon or is a modifier ("kind-of", "uh-uh"), as in VADER.
+        char c = text.charAt(start);
+        if ((c == ',' || c == '!') && items.size > 0 && items.word[items.size - 1].equals("no")) {
+            items.interjection[items.size - 1] = true; // "No , ..." with the comma spaced apart
+        }
         if (!addWhole(text, start, end, items, sentence)) {
             items.add("", 0f, false, false, -1, false, sentence);
         }
@@ -428,12 +435,12 @@ public final class SentimentScorer {
         if (f.equals("kind") && i + 1 < m && w[i + 1].equals("of")) {
             return 0f;
         }
-        if (f.equals("no") && i + 1 < m && items.known[i + 1]) {
+        if (f.equals("no") && i + 1 < m && items.known[i + 1] && !items.interjection[i]) {
             return 0f; // "no problem": "no" negates the next word instead of counting itself
         }
         float v = b;
-        if ((i > 0 && w[i - 1].equals("no")) || (i > 1 && w[i - 2].equals("no"))
-            || (i > 2 && w[i - 3].equals("no") && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
+        if ((i > 0 && isNo(items, i - 1)) || (i > 1 && isNo(items, i - 2))
+            || (i > 2 && isNo(items, i - 3) && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
             v = b * N_SCALAR;
         }
         if (capDifferential && items.upper[i]) {
@@ -468,6 +475,11 @@ public final class SentimentScorer {
             v *= N_SCALAR; // "the least helpful", but not "at least helpful" or "very least"
         }
         return v;
+    }
+
+    /** "no" as a determiner ("no problem"); not "no" as an answer before a comma or "!" ("No, it was great"). */
+    private static boolean isNo(Items items, int j) {
+        return items.word[j].equals("no") && !items.interjection[j];
     }
 
     /** VADER's negation of a word by a negator one, two or three items before it. */
@@ -794,6 +806,8 @@ public final class SentimentScorer {
         int[] token;
         boolean[] negatedBySuffix;
         int[] sentence;
+        /** "no" used as an answer ("No, ..."), which negates nothing. */
+        boolean[] interjection;
         int size;
         int shouting;
         boolean angryEmoji;
@@ -812,6 +826,7 @@ public final class SentimentScorer {
             token = new int[capacity];
             negatedBySuffix = new boolean[capacity];
             sentence = new int[capacity];
+            interjection = new boolean[capacity];
             scored = new int[capacity];
         }
 
@@ -835,6 +850,7 @@ public final class SentimentScorer {
             token = Arrays.copyOf(token, c);
             negatedBySuffix = Arrays.copyOf(negatedBySuffix, c);
             sentence = Arrays.copyOf(sentence, c);
+            interjection = Arrays.copyOf(interjection, c);
             scored = Arrays.copyOf(scored, c);
         }
 
@@ -849,6 +865,7 @@ public final class SentimentScorer {
             token[size] = tokenIndex;
             negatedBySuffix[size] = negated;
             sentence[size] = s;
+            interjection[size] = false;
             if (isUpper) {
                 upperCount++;
             }

@@ -208,4 +208,12 @@ class SentimentRulesTest {
         assertThat(sum("\"the food was good\"")).as("a quoted sentence is still said").isCloseTo(1.9, within(TOLERANCE));
         assertThat(sum("\"good")).isCloseTo(1.9, within(TOLERANCE));
     }
+
+    @Test
+    void shouldReadNoBeforeACommaAsAnAnswerThatNegatesNothing() {
+        assertThat(sum("no, it was good")).isCloseTo(-1.2 + 1.9, within(TOLERANCE));
+        assertThat(sum("No , it was good")).as("comma spaced apart").isCloseTo(-1.2 + 1.9, within(TOLERANCE));
+        assertThat(sum("No, no, no")).isCloseTo(3 * -1.2, within(TOLERANCE));
+        assertThat(sum("no good ideas")).as("the determiner still negates").isCloseTo(1.9 * -0.74, within(TOLERANCE));
+    }
 }
