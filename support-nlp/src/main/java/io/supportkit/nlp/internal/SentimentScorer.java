@@ -435,12 +435,13 @@ public final class SentimentScorer {
         if (f.equals("kind") && i + 1 < m && w[i + 1].equals("of")) {
             return 0f;
         }
-        if (f.equals("no") && i + 1 < m && items.known[i + 1] && !items.interjection[i]) {
+        if (f.equals("no") && i + 1 < m && items.known[i + 1] && !items.interjection[i]
+            && items.sentence[i + 1] == items.sentence[i]) {
             return 0f; // "no problem": "no" negates the next word instead of counting itself
         }
         float v = b;
-        if ((i > 0 && isNo(items, i - 1)) || (i > 1 && isNo(items, i - 2))
-            || (i > 2 && isNo(items, i - 3) && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
+        if ((i > 0 && isNo(items, i - 1, i)) || (i > 1 && isNo(items, i - 2, i))
+            || (i > 2 && isNo(items, i - 3, i) && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
             v = b * N_SCALAR;
         }
         if (capDifferential && items.upper[i]) {
@@ -477,9 +478,12 @@ public final class SentimentScorer {
         return v;
     }
 
-    /** "no" as a determiner ("no problem"); not "no" as an answer before a comma or "!" ("No, it was great"). */
-    private static boolean isNo(Items items, int j) {
-        return items.word[j].equals("no") && !items.interjection[j];
+    /**
+     * "no" at {@code j} as a determiner of item {@code i} ("no problem"): not as an answer before a comma or "!"
+     * ("No, it was great"), and, like every modifier here, not across a sentence end ("No. Good").
+     */
+    private static boolean isNo(Items items, int j, int i) {
+        return items.word[j].equals("no") && !items.interjection[j] && items.sentence[j] == items.sentence[i];
     }
 
     /** VADER's negation of a word by a negator one, two or three items before it. */

@@ -216,4 +216,10 @@ class SentimentRulesTest {
         assertThat(sum("No, no, no")).isCloseTo(3 * -1.2, within(TOLERANCE));
         assertThat(sum("no good ideas")).as("the determiner still negates").isCloseTo(1.9 * -0.74, within(TOLERANCE));
     }
+
+    @Test
+    void shouldNotLetNoNegateAcrossASentenceEnd() {
+        assertThat(sum("No. Good")).isCloseTo(-1.2 + 1.9, within(TOLERANCE));
+        assertThat(sum("no good")).isCloseTo(1.9 * -0.74, within(TOLERANCE));
+    }
 }
