@@ -33,6 +33,11 @@ final class SentimentLexicon {
      * negative, all ten raters of "d:" negative), so an emoticon typed with a capital ("D:") takes this rating.
      */
     final Map<String, Float> capitalEmoticons;
+    /**
+     * VADER's abbreviations ("lol", "omg", "wtf", "ftw", "ok"): the alphabetic entries of the first of the two sorted
+     * runs of its lexicon, emoticons and abbreviations, before the words start again at "a".
+     */
+    final java.util.Set<String> abbreviations;
 
     private SentimentLexicon() {
         // VADER reads its lexicon into a dict: of a word listed twice ("lol", "ok", "d:"), the last rating counts.
@@ -43,6 +48,7 @@ final class SentimentLexicon {
         en.putAll(vader);
         en.putAll(read("en-support.tsv", 1.0f, true));
         english = en;
+        abbreviations = java.util.Set.copyOf(firstRunWords("en.tsv"));
         capitalEmoticons = new HashMap<>();
         Map<String, Float> first = read("en.tsv", 1.0f, false, true);
         first.forEach((k, v) -> {
@@ -138,6 +144,37 @@ final class SentimentLexicon {
         }
         Map<String, Float> result = new HashMap<>(sums.size() * 2);
         sums.forEach((k, s) -> result.put(k, s[0] / s[1]));
+        return result;
+    }
+
+    /**
+     * The alphabetic keys of the lexicon file's first run from "a" to "z": VADER lists its emoticons and abbreviations
+     * first, then its words from "a" again, so the run ends at the first alphabetic key whose first letter comes
+     * before that of the alphabetic key above it ("zzz", then "abandon").
+     */
+    private static java.util.List<String> firstRunWords(String name) {
+        java.util.List<String> result = new java.util.ArrayList<>();
+        try (BufferedReader r = open(name)) {
+            char previous = 0;
+            String line;
+            while ((line = r.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (line.startsWith("# ") || tab <= 0) {
+                    continue;
+                }
+                String key = SecretCues.fold(line.substring(0, tab));
+                if (!key.chars().allMatch(Character::isLetter)) {
+                    continue;
+                }
+                if (key.charAt(0) < previous) {
+                    break;
+                }
+                previous = key.charAt(0);
+                result.add(key);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("sentiment lexicon unreadable: " + name, e);
+        }
         return result;
     }
 

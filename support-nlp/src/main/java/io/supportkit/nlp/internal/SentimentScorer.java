@@ -46,6 +46,7 @@ public final class SentimentScorer {
     private static final int MAX_WHOLE_ITEM = 24;
 
     private static final Map<String, Float> BOOSTERS = boosters();
+    private static final Set<String> ABBREVIATIONS = SentimentLexicon.get().abbreviations;
     private static final Set<String> NEGATORS_BEFORE = Set.of("aint", "arent", "cannot", "cant", "couldnt",
         "darent", "didnt", "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont",
         "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't",
@@ -444,7 +445,8 @@ public final class SentimentScorer {
             || (i > 2 && isNo(items, i - 3, i) && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
             v = b * N_SCALAR;
         }
-        if (capDifferential && items.upper[i]) {
+        if (capDifferential && items.upper[i] && !ABBREVIATIONS.contains(f)) {
+            // the capitals of "LOL", "WTF", "OK" spell the abbreviation: they are no emphasis
             v += v > 0 ? C_INCR : -C_INCR;
         }
         for (int k = 0; k < 3 && k < i; k++) {

@@ -222,4 +222,12 @@ class SentimentRulesTest {
         assertThat(sum("No. Good")).isCloseTo(-1.2 + 1.9, within(TOLERANCE));
         assertThat(sum("no good")).isCloseTo(1.9 * -0.74, within(TOLERANCE));
     }
+
+    @Test
+    void shouldNotEmphasiseTheCapitalsOfAnAbbreviation() {
+        // "lol" 1.8 and "wtf" -2.8 are in VADER's block of abbreviations; "good" is a word
+        assertThat(sum("that was LOL")).isCloseTo(1.8, within(TOLERANCE));
+        assertThat(sum("that was WTF")).isCloseTo(-2.8, within(TOLERANCE));
+        assertThat(sum("that was GOOD")).isCloseTo(1.9 + 0.733, within(TOLERANCE));
+    }
 }
