@@ -24,8 +24,11 @@ import java.util.Set;
  * "but" (x0.5 before the first one, x1.5 after); "!" (up to four) and "??" emphasis; the compound score
  * {@code s / sqrt(s^2 + 15)}. A word that is itself in the lexicon is not a modifier, as in VADER.
  *
- * <p>Our additions: a modifier reaches only the nearest sentiment word after it and never across a sentence end;
- * stretched words ("goooood") are read as the word; Turkish and Persian stems, negation after the word (Turkish
+ * <p>Our additions: a modifier (also "no") reaches only the nearest sentiment word after it and never across a
+ * sentence end; "No," as an answer negates nothing; stretched words ("goooood") and emoticons ("<333", ":(((") are
+ * read as the word or emoticon, "lovin'" as "loving", HTML character references as their characters; "D:" and "D="
+ * are faces of dismay; a word in scare quotes is not scored; the capitals of VADER's abbreviations ("LOL") are no
+ * emphasis; Turkish and Persian stems, negation after the word (Turkish
  * "değil", Persian "نیست") and Turkish negative verb suffixes; emoji valences from VADER's emoji descriptions;
  * anger and churn-risk signals from keyword phrases. Thread-safe; each thread reuses its own scratch arrays.
  */
