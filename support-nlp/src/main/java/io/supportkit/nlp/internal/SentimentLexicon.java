@@ -26,15 +26,37 @@ final class SentimentLexicon {
     final Map<String, Float> turkish;
     final Map<String, Float> persian;
     final Map<String, Float> emoji;
+    /**
+     * Emoticons VADER lists twice with opposite signs, once among the emoticons and once among the words ("d:"
+     * -2.9 and 1.2, "d=" -3.0 and 1.5), with the emoticon-block rating. VADER folds case and keeps the last
+     * listing; the emoticon block rates the capital-D faces of dismay (its neighbours are "d8", "d;", "dx", all
+     * negative, all ten raters of "d:" negative), so an emoticon typed with a capital ("D:") takes this rating.
+     */
+    final Map<String, Float> capitalEmoticons;
+    /**
+     * VADER's abbreviations ("lol", "omg", "wtf", "ftw", "ok"): the alphabetic entries of the first of the two sorted
+     * runs of its lexicon, emoticons and abbreviations, before the words start again at "a".
+     */
+    final java.util.Set<String> abbreviations;
 
     private SentimentLexicon() {
         // VADER reads its lexicon into a dict: of a word listed twice ("lol", "ok", "d:"), the last rating counts.
         // AFINN first, so VADER's rating wins where both list a word: AFINN only widens the coverage (705 words;
         // on the movie-review snippets and XED en it adds 0.018 and 0.012 accuracy, on the tweets -0.002).
         Map<String, Float> en = read("en-afinn.tsv", 0.8f, false);
-        en.putAll(read("en.tsv", 1.0f, false));
+        Map<String, Float> vader = read("en.tsv", 1.0f, false);
+        en.putAll(vader);
         en.putAll(read("en-support.tsv", 1.0f, true));
         english = en;
+        abbreviations = java.util.Set.copyOf(firstRunWords("en.tsv"));
+        capitalEmoticons = new HashMap<>();
+        Map<String, Float> first = read("en.tsv", 1.0f, false, true);
+        first.forEach((k, v) -> {
+            float last = vader.get(k);
+            if (v * last < 0 && !hasTwoLetters(k)) {
+                capitalEmoticons.put(k, v);
+            }
+        });
         Map<String, Float> tr = read("tr-afinn.tsv", 0.8f, true);
         tr.putAll(read("tr-supplement.tsv", 1.0f, true));
         turkish = tr;
@@ -76,7 +98,13 @@ final class SentimentLexicon {
 
     /** Word valences times {@code scale}; a word listed twice gets the mean when {@code average}, else the last. */
     private static Map<String, Float> read(String name, float scale, boolean average) {
+        return read(name, scale, average, false);
+    }
+
+    /** With {@code firstOfTwice}, only the words listed more than once, each with its first rating. */
+    private static Map<String, Float> read(String name, float scale, boolean average, boolean firstOfTwice) {
         Map<String, float[]> sums = new HashMap<>();
+        Map<String, Float> firsts = new HashMap<>();
         try (BufferedReader r = open(name)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -93,7 +121,14 @@ final class SentimentLexicon {
                 }
                 int end = line.indexOf('\t', tab + 1);
                 float v = Float.parseFloat(line.substring(tab + 1, end < 0 ? line.length() : end)) * scale;
-                float[] s = sums.computeIfAbsent(SecretCues.fold(word), k -> new float[2]);
+                String key = SecretCues.fold(word);
+                if (firstOfTwice) {
+                    if (sums.containsKey(key)) {
+                        firsts.putIfAbsent(key, sums.get(key)[0]);
+                        continue;
+                    }
+                }
+                float[] s = sums.computeIfAbsent(key, k -> new float[2]);
                 if (!average) {
                     s[0] = 0;
                     s[1] = 0;
@@ -104,9 +139,53 @@ final class SentimentLexicon {
         } catch (IOException e) {
             throw new ConfigurationException("sentiment lexicon unreadable: " + name, e);
         }
+        if (firstOfTwice) {
+            return firsts;
+        }
         Map<String, Float> result = new HashMap<>(sums.size() * 2);
         sums.forEach((k, s) -> result.put(k, s[0] / s[1]));
         return result;
+    }
+
+    /**
+     * The alphabetic keys of the lexicon file's first run from "a" to "z": VADER lists its emoticons and abbreviations
+     * first, then its words from "a" again, so the run ends at the first alphabetic key whose first letter comes
+     * before that of the alphabetic key above it ("zzz", then "abandon").
+     */
+    private static java.util.List<String> firstRunWords(String name) {
+        java.util.List<String> result = new java.util.ArrayList<>();
+        try (BufferedReader r = open(name)) {
+            char previous = 0;
+            String line;
+            while ((line = r.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (line.startsWith("# ") || tab <= 0) {
+                    continue;
+                }
+                String key = SecretCues.fold(line.substring(0, tab));
+                if (!key.chars().allMatch(Character::isLetter)) {
+                    continue;
+                }
+                if (key.charAt(0) < previous) {
+                    break;
+                }
+                previous = key.charAt(0);
+                result.add(key);
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("sentiment lexicon unreadable: " + name, e);
+        }
+        return result;
+    }
+
+    /** True when {@code s} holds two letters in a row: a word or an acronym ("lol"), not an emoticon ("d:"). */
+    static boolean hasTwoLetters(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i - 1)) && Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> readDescriptions(String name) {

@@ -24,8 +24,11 @@ import java.util.Set;
  * "but" (x0.5 before the first one, x1.5 after); "!" (up to four) and "??" emphasis; the compound score
  * {@code s / sqrt(s^2 + 15)}. A word that is itself in the lexicon is not a modifier, as in VADER.
  *
- * <p>Our additions: a modifier reaches only the nearest sentiment word after it and never across a sentence end;
- * stretched words ("goooood") are read as the word; Turkish and Persian stems, negation after the word (Turkish
+ * <p>Our additions: a modifier (also "no") reaches only the nearest sentiment word after it and never across a
+ * sentence end; "No," as an answer negates nothing; stretched words ("goooood") and emoticons ("<333", ":(((") are
+ * read as the word or emoticon, "lovin'" as "loving", HTML character references as their characters; "D:" and "D="
+ * are faces of dismay; a word in scare quotes is not scored; the capitals of VADER's abbreviations ("LOL") are no
+ * emphasis; Turkish and Persian stems, negation after the word (Turkish
  * "değil", Persian "نیست") and Turkish negative verb suffixes; emoji valences from VADER's emoji descriptions;
  * anger and churn-risk signals from keyword phrases. Thread-safe; each thread reuses its own scratch arrays.
  */
@@ -46,6 +49,7 @@ public final class SentimentScorer {
     private static final int MAX_WHOLE_ITEM = 24;
 
     private static final Map<String, Float> BOOSTERS = boosters();
+    private static final Set<String> ABBREVIATIONS = SentimentLexicon.get().abbreviations;
     private static final Set<String> NEGATORS_BEFORE = Set.of("aint", "arent", "cannot", "cant", "couldnt",
         "darent", "didnt", "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont",
         "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't",
@@ -59,6 +63,8 @@ public final class SentimentScorer {
         "نشده", "ندارد", "نداره", "ندارم", "نکرد", "نکردم", "نمی\u200Cشود", "نمیشه", "نمی\u200Cشه", "نبوده");
     private static final Set<String> BUT = Set.of("but", "ama", "fakat", "ancak", "lakin", "ولی", "اما", "لیکن");
     private static final Set<String> ANGRY_EMOJI = Set.of("😡", "🤬", "😠", "👿", "💢", "😤", "🖕");
+    /** The last characters of emoticons that are typed again to stretch them (":)))", "<333", ":-DDD"). */
+    private static final String EMOTICON_MOUTHS = ")(][}{DPpOo3|/\\*>";
     /** Python's {@code string.punctuation}, which VADER strips from both ends of an item. */
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -215,10 +221,17 @@ public final class SentimentScorer {
                     return;
                 }
             }
+            if (!alone && t.start() > start && end - start <= MAX_WHOLE_ITEM && isOneCharRun(t.text())
+                && addWhole(text, start, end, items, sentence)) {
+                return; // ":DDD", ":3333": a stretched emoticon mouth
+            }
             if (t.kind() == Token.Kind.EMOTICON) {
                 items.angryEmoji |= ">:(".equals(t.text());
                 String f = SecretCues.fold(t.text());
                 Float v = lexicon.english.get(f);
+                if (v == null && !alone && addWhole(text, start, end, items, sentence)) {
+                    return; // ":)))" is the tokenizer's ":))" and one more ")": read as ":)"
+                }
                 items.add(f, v == null ? 0f : v, v != null, isUpper(t.text()), core, false, sentence);
                 return;
             }
@@ -226,11 +239,23 @@ public final class SentimentScorer {
                 items.add(t.folded(), 0f, false, false, core, false, sentence);
                 return;
             }
-            addWord(t, core, items, words, turkish, persian, sentence);
+            char after = t.end() < end ? text.charAt(t.end()) : ' ';
+            if (t.kind() == Token.Kind.WORD && t.start() > start && isQuote(text.charAt(t.start() - 1)) && isQuote(after)) {
+                items.add(t.folded(), 0f, false, false, core, false, sentence); // a word in scare quotes is mentioned
+                return;
+            }
+            addWord(t, core, items, words, turkish, persian, sentence, after == '\'' || after == '\u2019');
+            if ((after == ',' || after == '!') && items.word[items.size - 1].equals("no")) {
+                items.interjection[items.size - 1] = true; // "No, ...": an answer, not a determiner
+            }
             return;
         }
         // No word, or several glued together ("mock-ups", "bit.ly/x", "-", "..."): one item, scored only when
         // the whole of it is in the lexicon or is a modifier ("kind-of", "uh-uh"), as in VADER.
+        char c = text.charAt(start);
+        if ((c == ',' || c == '!') && items.size > 0 && items.word[items.size - 1].equals("no")) {
+            items.interjection[items.size - 1] = true; // "No , ..." with the comma spaced apart
+        }
         if (!addWhole(text, start, end, items, sentence)) {
             items.add("", 0f, false, false, -1, false, sentence);
         }
@@ -238,6 +263,12 @@ public final class SentimentScorer {
 
     private static void addWord(Token t, int index, Items items, Map<String, Float> words, boolean turkish,
                                 boolean persian, int sentence) {
+        addWord(t, index, items, words, turkish, persian, sentence, false);
+    }
+
+    /** With {@code apostropheAfter}, the word is followed by an apostrophe: "lovin'" may stand for "loving". */
+    private static void addWord(Token t, int index, Items items, Map<String, Float> words, boolean turkish,
+                                boolean persian, int sentence, boolean apostropheAfter) {
         String f = t.folded();
         Float v = words.get(f);
         String text = t.text();
@@ -260,6 +291,13 @@ public final class SentimentScorer {
             f = unstretched(f, words); // "goooood", "sooo", "yesssss"
             v = words.get(f);
         }
+        if (v == null && apostropheAfter && !turkish && !persian && f.length() > 3 && f.endsWith("in")) {
+            String ing = f + "g"; // the apostrophe marks a dropped g: "lovin'", "cryin'", "nothin'"
+            if (words.containsKey(ing) || BOOSTERS.containsKey(ing) || NEGATORS_BEFORE.contains(ing)) {
+                f = ing;
+                v = words.get(f);
+            }
+        }
         boolean known = v != null;
         boolean negated = false;
         if (v == null && (turkish || persian)) {
@@ -277,14 +315,27 @@ public final class SentimentScorer {
         items.add(f, v == null ? 0f : v, known, upper, index, negated, sentence);
     }
 
-    /** Adds the item {@code [start, end)} stripped of ASCII punctuation when the lexicon or the modifiers know it. */
+    /**
+     * Adds the item {@code [start, end)} stripped of ASCII punctuation when the lexicon or the modifiers know it.
+     * Beyond VADER: HTML character references are read as the characters they stand for ("&amp;lt;3" is "<3"),
+     * and an emoticon whose last character is typed again ("<333", ":(((", ":-DDD") is read as the emoticon.
+     */
     private boolean addWhole(String text, int start, int end, Items items, int sentence) {
+        String item = text;
+        if (end - start <= 6 * MAX_WHOLE_ITEM && text.lastIndexOf('&', end - 1) >= start) {
+            String decoded = decodeHtml(text, start, end);
+            if (decoded != null) {
+                item = decoded;
+                start = 0;
+                end = decoded.length();
+            }
+        }
         int s = start;
         int e = end;
-        while (s < e && isAsciiPunctuation(text.charAt(s))) {
+        while (s < e && isAsciiPunctuation(item.charAt(s))) {
             s++;
         }
-        while (e > s && isAsciiPunctuation(text.charAt(e - 1))) {
+        while (e > s && isAsciiPunctuation(item.charAt(e - 1))) {
             e--;
         }
         if (e - s <= 2) {
@@ -294,14 +345,86 @@ public final class SentimentScorer {
         if (e - s > MAX_WHOLE_ITEM) {
             return false;
         }
-        String raw = text.substring(s, e);
+        String raw = item.substring(s, e);
         String f = SecretCues.fold(raw);
         Float v = lexicon.english.get(f);
+        if (v != null && !f.equals(raw)) {
+            Float face = lexicon.capitalEmoticons.get(f);
+            if (face != null) {
+                v = face; // "D:" and "D=" are faces of dismay, as rated among VADER's emoticons
+            }
+        }
         if (v == null && !BOOSTERS.containsKey(f) && !NEGATORS_BEFORE.contains(f)) {
-            return false;
+            raw = stretchedEmoticon(item, start, end);
+            if (raw == null) {
+                return false;
+            }
+            f = SecretCues.fold(raw);
+            v = lexicon.english.get(f);
         }
         items.add(f, v == null ? 0f : v, v != null, isUpper(raw), -1, false, sentence);
         return true;
+    }
+
+    /**
+     * The emoticon {@code item[start, end)} with its repeated last character typed once ("<333" to "<3", ":(((" to
+     * ":(", ":-DDD" to ":-D"), when the lexicon lists it as an emoticon (no two letters in a row); else null.
+     */
+    private String stretchedEmoticon(String item, int start, int end) {
+        int run = 1;
+        char last = item.charAt(end - 1);
+        while (end - run - 1 >= start && item.charAt(end - run - 1) == last) {
+            run++;
+        }
+        if (run < 2 || end - run + 1 - start < 2 || EMOTICON_MOUTHS.indexOf(last) < 0) {
+            return null;
+        }
+        String emoticon = item.substring(start, end - run + 1);
+        String f = SecretCues.fold(emoticon);
+        return lexicon.english.containsKey(f) && !SentimentLexicon.hasTwoLetters(f) ? emoticon : null;
+    }
+
+    /**
+     * {@code text[start, end)} with the HTML character references "&amp;lt;", "&amp;gt;", "&amp;amp;", "&amp;quot;",
+     * "&amp;apos;" and "&amp;#39;" replaced by their characters, as text copied from web pages and feeds carries
+     * them; null when there is none.
+     */
+    static String decodeHtml(String text, int start, int end) {
+        StringBuilder b = null;
+        int copied = start;
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) != '&') {
+                continue;
+            }
+            char c = 0;
+            int length = 0;
+            if (text.startsWith("&lt;", i)) {
+                c = '<';
+                length = 4;
+            } else if (text.startsWith("&gt;", i)) {
+                c = '>';
+                length = 4;
+            } else if (text.startsWith("&amp;", i)) {
+                c = '&';
+                length = 5;
+            } else if (text.startsWith("&quot;", i)) {
+                c = '"';
+                length = 6;
+            } else if (text.startsWith("&apos;", i) || text.startsWith("&#39;", i)) {
+                c = '\'';
+                length = text.charAt(i + 1) == '#' ? 5 : 6;
+            }
+            if (length == 0 || i + length > end) {
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(end - start);
+            }
+            b.append(text, copied, i).append(c);
+            i += length - 1;
+            copied = i + 1;
+        }
+        return b == null ? null : b.append(text, copied, end).toString();
     }
 
     /** Valence of item {@code i} after VADER's rules. */
@@ -316,15 +439,17 @@ public final class SentimentScorer {
         if (f.equals("kind") && i + 1 < m && w[i + 1].equals("of")) {
             return 0f;
         }
-        if (f.equals("no") && i + 1 < m && items.known[i + 1]) {
+        if (f.equals("no") && i + 1 < m && items.known[i + 1] && !items.interjection[i]
+            && items.sentence[i + 1] == items.sentence[i]) {
             return 0f; // "no problem": "no" negates the next word instead of counting itself
         }
         float v = b;
-        if ((i > 0 && w[i - 1].equals("no")) || (i > 1 && w[i - 2].equals("no"))
-            || (i > 2 && w[i - 3].equals("no") && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
+        if ((i > 0 && isNo(items, i - 1, i)) || (i > 1 && isNo(items, i - 2, i))
+            || (i > 2 && isNo(items, i - 3, i) && (w[i - 1].equals("or") || w[i - 1].equals("nor")))) {
             v = b * N_SCALAR;
         }
-        if (capDifferential && items.upper[i]) {
+        if (capDifferential && items.upper[i] && !ABBREVIATIONS.contains(f)) {
+            // the capitals of "LOL", "WTF", "OK" spell the abbreviation: they are no emphasis
             v += v > 0 ? C_INCR : -C_INCR;
         }
         for (int k = 0; k < 3 && k < i; k++) {
@@ -356,6 +481,14 @@ public final class SentimentScorer {
             v *= N_SCALAR; // "the least helpful", but not "at least helpful" or "very least"
         }
         return v;
+    }
+
+    /**
+     * "no" at {@code j} as a determiner of item {@code i} ("no problem"): not as an answer before a comma or "!"
+     * ("No, it was great"), and, like every modifier here, not across a sentence end ("No. Good").
+     */
+    private static boolean isNo(Items items, int j, int i) {
+        return items.word[j].equals("no") && !items.interjection[j] && items.sentence[j] == items.sentence[i];
     }
 
     /** VADER's negation of a word by a negator one, two or three items before it. */
@@ -600,6 +733,23 @@ public final class SentimentScorer {
         return c < 128 && ASCII_PUNCTUATION.indexOf(c) >= 0;
     }
 
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '“' || c == '”' || c == '‘' || c == '’';
+    }
+
+    /** True when {@code s} is one character typed twice or more ("DDD", "333"). */
+    private static boolean isOneCharRun(String s) {
+        if (s.length() < 2) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) != s.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when some letter is typed three or more times in a row. */
     private static boolean hasLetterRun(String f) {
         char previous = 0;
@@ -665,6 +815,8 @@ public final class SentimentScorer {
         int[] token;
         boolean[] negatedBySuffix;
         int[] sentence;
+        /** "no" used as an answer ("No, ..."), which negates nothing. */
+        boolean[] interjection;
         int size;
         int shouting;
         boolean angryEmoji;
@@ -683,6 +835,7 @@ public final class SentimentScorer {
             token = new int[capacity];
             negatedBySuffix = new boolean[capacity];
             sentence = new int[capacity];
+            interjection = new boolean[capacity];
             scored = new int[capacity];
         }
 
@@ -706,6 +859,7 @@ public final class SentimentScorer {
             token = Arrays.copyOf(token, c);
             negatedBySuffix = Arrays.copyOf(negatedBySuffix, c);
             sentence = Arrays.copyOf(sentence, c);
+            interjection = Arrays.copyOf(interjection, c);
             scored = Arrays.copyOf(scored, c);
         }
 
@@ -720,6 +874,7 @@ public final class SentimentScorer {
             token[size] = tokenIndex;
             negatedBySuffix[size] = negated;
             sentence[size] = s;
+            interjection[size] = false;
             if (isUpper) {
                 upperCount++;
             }

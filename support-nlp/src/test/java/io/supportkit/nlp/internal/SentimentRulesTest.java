@@ -158,4 +158,76 @@ class SentimentRulesTest {
         assertThat(sum("It was not. Good")).isCloseTo(1.9, within(TOLERANCE));
         assertThat(sum("It was not good")).isCloseTo(-1.9 * 0.74, within(TOLERANCE));
     }
+
+    @Test
+    void shouldReadACapitalDEmoticonAsTheFaceOfDismayTheEmoticonBlockRates() {
+        // VADER lists "d:" twice: -2.9 among the emoticons (the "D:" face), 1.2 among the words
+        assertThat(sum("D:")).isCloseTo(-2.9, within(TOLERANCE));
+        assertThat(sum("D=")).isCloseTo(-3.0, within(TOLERANCE));
+        assertThat(sum("d:")).as("lower case keeps VADER's last rating").isCloseTo(1.2, within(TOLERANCE));
+        assertThat(sum("XD")).as("listings of one sign keep the last rating").isCloseTo(2.8, within(TOLERANCE));
+    }
+
+    @Test
+    void shouldReadHtmlCharacterReferencesAsTheCharactersTheyStandFor() {
+        assertThat(sum("thanks &lt;3")).isCloseTo(sum("thanks <3"), within(TOLERANCE));
+        assertThat(sum("&gt;:[")).isCloseTo(-2.1, within(TOLERANCE));
+        assertThat(sum("&quot;good&quot;")).isCloseTo(1.9, within(TOLERANCE));
+        assertThat(compound("fish &amp; chips")).isZero();
+        assertThat(compound("&lt;")).isZero();
+    }
+
+    @Test
+    void shouldReadAnEmoticonWithItsLastCharacterTypedAgainAsTheEmoticon() {
+        assertThat(sum("<333")).isCloseTo(1.9, within(TOLERANCE));
+        assertThat(sum("&lt;3333")).isCloseTo(1.9, within(TOLERANCE));
+        assertThat(sum(":(((")).isCloseTo(-1.9, within(TOLERANCE));
+        assertThat(sum(":)))))")).isCloseTo(2.0, within(TOLERANCE));
+        assertThat(sum(":DDD")).isCloseTo(2.3, within(TOLERANCE));
+        assertThat(sum(":-DDD")).isCloseTo(2.3, within(TOLERANCE));
+        assertThat(sum(":3333")).isCloseTo(2.3, within(TOLERANCE));
+        assertThat(sum(":-))")).as("listed as typed: VADER's own rating").isCloseTo(2.8, within(TOLERANCE));
+        assertThat(compound("good...")).isCloseTo(compound("good"), within(TOLERANCE));
+        assertThat(compound("?!!!")).isZero();
+    }
+
+    @Test
+    void shouldReadAWordWithADroppedGAsTheWord() {
+        // "loving" 2.9, "crying" -2.1, "nothing" a negator
+        assertThat(sum("lovin' it")).isCloseTo(2.9, within(TOLERANCE));
+        assertThat(sum("the kid was cryin’")).isCloseTo(-2.1, within(TOLERANCE));
+        assertThat(sum("nothin' good")).isCloseTo(-1.9 * 0.74, within(TOLERANCE));
+        assertThat(compound("lovin it")).as("without the apostrophe no g was dropped (\"robin\")").isZero();
+    }
+
+    @Test
+    void shouldNotScoreAWordInScareQuotes() {
+        assertThat(compound("the \"good\" service")).isZero();
+        assertThat(compound("the 'excellent' food")).isZero();
+        assertThat(compound("the \u201Cgood\u201D service")).isZero();
+        assertThat(sum("\"the food was good\"")).as("a quoted sentence is still said").isCloseTo(1.9, within(TOLERANCE));
+        assertThat(sum("\"good")).isCloseTo(1.9, within(TOLERANCE));
+    }
+
+    @Test
+    void shouldReadNoBeforeACommaAsAnAnswerThatNegatesNothing() {
+        assertThat(sum("no, it was good")).isCloseTo(-1.2 + 1.9, within(TOLERANCE));
+        assertThat(sum("No , it was good")).as("comma spaced apart").isCloseTo(-1.2 + 1.9, within(TOLERANCE));
+        assertThat(sum("No, no, no")).isCloseTo(3 * -1.2, within(TOLERANCE));
+        assertThat(sum("no good ideas")).as("the determiner still negates").isCloseTo(1.9 * -0.74, within(TOLERANCE));
+    }
+
+    @Test
+    void shouldNotLetNoNegateAcrossASentenceEnd() {
+        assertThat(sum("No. Good")).isCloseTo(-1.2 + 1.9, within(TOLERANCE));
+        assertThat(sum("no good")).isCloseTo(1.9 * -0.74, within(TOLERANCE));
+    }
+
+    @Test
+    void shouldNotEmphasiseTheCapitalsOfAnAbbreviation() {
+        // "lol" 1.8 and "wtf" -2.8 are in VADER's block of abbreviations; "good" is a word
+        assertThat(sum("that was LOL")).isCloseTo(1.8, within(TOLERANCE));
+        assertThat(sum("that was WTF")).isCloseTo(-2.8, within(TOLERANCE));
+        assertThat(sum("that was GOOD")).isCloseTo(1.9 + 0.733, within(TOLERANCE));
+    }
 }

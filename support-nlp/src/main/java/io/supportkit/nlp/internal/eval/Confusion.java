@@ -52,7 +52,7 @@ public final class Confusion {
     }
 
     public void print(String title, PrintStream out) {
-        out.printf(Locale.ROOT, "%s: n=%d accuracy=%.3f%n", title, total, accuracy());
+        out.printf(Locale.ROOT, "%s: n=%d accuracy=%.4f%n", title, total, accuracy());
         out.print("| truth \\ predicted |");
         for (String c : classes) {
             out.print(" " + c + " |");

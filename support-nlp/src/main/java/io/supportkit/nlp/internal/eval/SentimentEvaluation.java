@@ -143,7 +143,7 @@ public final class SentimentEvaluation {
         confusion.print("supportkit " + format + " " + language.isoCode() + " " + file.getFileName(), out);
         if (!anger) {
             double r = (n * sxy - sx * sy) / Math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
-            out.printf(Locale.ROOT, "Pearson correlation of score with the rating: %.3f%n", r);
+            out.printf(Locale.ROOT, "Pearson correlation of score with the rating: %.4f%n", r);
             if (format.equals("xed")) {
                 int polar = 0;
                 for (Sample s : samples) {
