@@ -178,6 +178,7 @@ public final class RoutingCore {
         a.profile = p;
         int maxSkill = -1;
         int[] ids = new int[p.skills().size()];
+        a.id = p.id();
         int[] levels = new int[ids.length];
         int i = 0;
         for (Map.Entry<String, Integer> e : p.skills().entrySet()) {
@@ -191,13 +192,14 @@ public final class RoutingCore {
         for (int k = 0; k < ids.length; k++) {
             skillLevel[ids[k]] = levels[k];
         }
-        a.skillLevel = skillLevel;
-        a.languages.clear();
+        int[] langs = new int[p.languages().size()];
+        int l = 0;
         for (String lang : p.languages()) {
-            a.languages.set(languages.intern(lang));
+            langs[l++] = languages.intern(lang);
         }
         int maxChannel = -1;
         Map<Integer, Integer> caps = new HashMap<>();
+        a.setLanguages(langs);
         for (Map.Entry<String, Integer> e : p.capacities().entrySet()) {
             int c = channels.intern(e.getKey());
             caps.put(c, e.getValue());
@@ -205,7 +207,7 @@ public final class RoutingCore {
         }
         int[] cap = new int[maxChannel + 1];
         caps.forEach((c, v) -> cap[c] = v);
-        a.channelCap = cap;
+        a.setCapacitiesAndLevels(cap, skillLevel);
         a.totalCap = p.totalCapacity();
         int[] ranks = new int[strategies.size()];
         for (int s = 0; s < ranks.length; s++) {
@@ -786,7 +788,7 @@ public final class RoutingCore {
     private void record(DecisionRecord d, Outcome outcome, TaskRecord t, AgentState agent, String queueId, long now) {
         d.outcome = outcome;
         d.taskId = t.task.id();
-        d.agentId = agent == null ? null : agent.profile.id();
+        d.agentId = agent == null ? null : agent.id;
         d.queueId = queueId;
         d.rule = t.ruleName;
         d.step = t.step;
@@ -1127,7 +1129,7 @@ public final class RoutingCore {
             // a named transfer target was chosen by a person: skills and step filters do not apply
             return t.pinned == a ? null : Rejection.NOT_TRANSFER_TARGET;
         }
-        if (t.language >= 0 && !a.languages.get(t.language)) {
+        if (t.language >= 0 && !a.speaks(t.language)) {
             return Rejection.LANGUAGE;
         }
         for (int i = 0; i < t.skillCount; i++) {
@@ -1267,7 +1269,7 @@ public final class RoutingCore {
     }
 
     private static boolean qualifies(AgentState a, Bucket b) {
-        return a.cap(b.channel) > 0 && (b.language < 0 || a.languages.get(b.language))
+        return a.cap(b.channel) > 0 && (b.language < 0 || a.speaks(b.language))
                 && (b.skill < 0 || a.level(b.skill) >= 0);
     }
 
@@ -1471,8 +1473,8 @@ public final class RoutingCore {
     }
 
     private static boolean hasSpare(AgentState a) {
-        for (int c = 0; c < a.channelCap.length; c++) {
-            if (a.channelCap[c] > 0 && a.spare(c) >= 1) {
+        for (int c = 0; c < a.channelSlots(); c++) {
+            if (a.cap(c) > 0 && a.spare(c) >= 1) {
                 return true;
             }
         }
