@@ -101,6 +101,8 @@ public final class RoutingCore {
     private long seq;
     /** Keeps the reads of {@link #reindex}'s first pass from being optimised away. */
     private int touchSink;
+    /** Scratch for {@link #reindex}: the neighbours of the agent's slot in each of its indexes. */
+    private long[] neighbours = new long[16];
     private long eventSeq;
     private int waitingTotal;
     private long submitted;
@@ -176,9 +178,9 @@ public final class RoutingCore {
 
     private void applyProfile(AgentState a, AgentProfile p) {
         a.profile = p;
+        a.id = p.id();
         int maxSkill = -1;
         int[] ids = new int[p.skills().size()];
-        a.id = p.id();
         int[] levels = new int[ids.length];
         int i = 0;
         for (Map.Entry<String, Integer> e : p.skills().entrySet()) {
@@ -197,9 +199,9 @@ public final class RoutingCore {
         for (String lang : p.languages()) {
             langs[l++] = languages.intern(lang);
         }
+        a.setLanguages(langs);
         int maxChannel = -1;
         Map<Integer, Integer> caps = new HashMap<>();
-        a.setLanguages(langs);
         for (Map.Entry<String, Integer> e : p.capacities().entrySet()) {
             int c = channels.intern(e.getKey());
             caps.put(c, e.getValue());
@@ -1302,12 +1304,21 @@ public final class RoutingCore {
      * these moves to the walks was measured slower: by then the place is no longer the tail.)
      */
     private void reindex(AgentState a) {
-        if (a.bucketCount > 2) {
+        int count = a.bucketCount;
+        if (count > 2) {
             // load every slot and its neighbours first: with many indexes per agent (skills x languages) the
-            // moves below are bound by cache misses, and issued together those misses overlap
+            // moves below are bound by cache misses, and issued together those misses overlap. Two passes, the
+            // agent's own slots and then their neighbours, so that no read in a pass waits for another one
+            if (neighbours.length < count) {
+                neighbours = new long[Math.max(count, 2 * neighbours.length)];
+            }
+            long[] around = neighbours;
+            for (int i = 0; i < count; i++) {
+                around[i] = a.buckets[i].neighbours(a.slots[i]);
+            }
             int touched = 0;
-            for (int i = 0; i < a.bucketCount; i++) {
-                touched += a.buckets[i].touch(a.slots[i]);
+            for (int i = 0; i < count; i++) {
+                touched += a.buckets[i].touchNeighbours(around[i]);
             }
             touchSink = touched;
         }
