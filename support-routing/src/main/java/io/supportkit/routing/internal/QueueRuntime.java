@@ -37,7 +37,7 @@ final class QueueRuntime {
          * the skill (the full check follows per task). Without the room check a full agent would scan every task.
          */
         boolean mayServe(AgentState a) {
-            return a.spare(channel) >= 1 && (language < 0 || a.languages.get(language))
+            return a.spare(channel) >= 1 && (language < 0 || a.speaks(language))
                     && (skill < 0 || a.level(skill) >= 0);
         }
     }

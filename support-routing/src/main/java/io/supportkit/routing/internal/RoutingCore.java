@@ -101,6 +101,8 @@ public final class RoutingCore {
     private long seq;
     /** Keeps the reads of {@link #reindex}'s first pass from being optimised away. */
     private int touchSink;
+    /** Scratch for {@link #reindex}: the neighbours of the agent's slot in each of its indexes. */
+    private long[] neighbours = new long[16];
     private long eventSeq;
     private int waitingTotal;
     private long submitted;
@@ -176,6 +178,7 @@ public final class RoutingCore {
 
     private void applyProfile(AgentState a, AgentProfile p) {
         a.profile = p;
+        a.id = p.id();
         int maxSkill = -1;
         int[] ids = new int[p.skills().size()];
         int[] levels = new int[ids.length];
@@ -191,11 +194,12 @@ public final class RoutingCore {
         for (int k = 0; k < ids.length; k++) {
             skillLevel[ids[k]] = levels[k];
         }
-        a.skillLevel = skillLevel;
-        a.languages.clear();
+        int[] langs = new int[p.languages().size()];
+        int l = 0;
         for (String lang : p.languages()) {
-            a.languages.set(languages.intern(lang));
+            langs[l++] = languages.intern(lang);
         }
+        a.setLanguages(langs);
         int maxChannel = -1;
         Map<Integer, Integer> caps = new HashMap<>();
         for (Map.Entry<String, Integer> e : p.capacities().entrySet()) {
@@ -205,7 +209,7 @@ public final class RoutingCore {
         }
         int[] cap = new int[maxChannel + 1];
         caps.forEach((c, v) -> cap[c] = v);
-        a.channelCap = cap;
+        a.setCapacitiesAndLevels(cap, skillLevel);
         a.totalCap = p.totalCapacity();
         int[] ranks = new int[strategies.size()];
         for (int s = 0; s < ranks.length; s++) {
@@ -786,7 +790,7 @@ public final class RoutingCore {
     private void record(DecisionRecord d, Outcome outcome, TaskRecord t, AgentState agent, String queueId, long now) {
         d.outcome = outcome;
         d.taskId = t.task.id();
-        d.agentId = agent == null ? null : agent.profile.id();
+        d.agentId = agent == null ? null : agent.id;
         d.queueId = queueId;
         d.rule = t.ruleName;
         d.step = t.step;
@@ -1127,7 +1131,7 @@ public final class RoutingCore {
             // a named transfer target was chosen by a person: skills and step filters do not apply
             return t.pinned == a ? null : Rejection.NOT_TRANSFER_TARGET;
         }
-        if (t.language >= 0 && !a.languages.get(t.language)) {
+        if (t.language >= 0 && !a.speaks(t.language)) {
             return Rejection.LANGUAGE;
         }
         for (int i = 0; i < t.skillCount; i++) {
@@ -1267,7 +1271,7 @@ public final class RoutingCore {
     }
 
     private static boolean qualifies(AgentState a, Bucket b) {
-        return a.cap(b.channel) > 0 && (b.language < 0 || a.languages.get(b.language))
+        return a.cap(b.channel) > 0 && (b.language < 0 || a.speaks(b.language))
                 && (b.skill < 0 || a.level(b.skill) >= 0);
     }
 
@@ -1300,12 +1304,21 @@ public final class RoutingCore {
      * these moves to the walks was measured slower: by then the place is no longer the tail.)
      */
     private void reindex(AgentState a) {
-        if (a.bucketCount > 2) {
+        int count = a.bucketCount;
+        if (count > 2) {
             // load every slot and its neighbours first: with many indexes per agent (skills x languages) the
-            // moves below are bound by cache misses, and issued together those misses overlap
+            // moves below are bound by cache misses, and issued together those misses overlap. Two passes, the
+            // agent's own slots and then their neighbours, so that no read in a pass waits for another one
+            if (neighbours.length < count) {
+                neighbours = new long[Math.max(count, 2 * neighbours.length)];
+            }
+            long[] around = neighbours;
+            for (int i = 0; i < count; i++) {
+                around[i] = a.buckets[i].neighbours(a.slots[i]);
+            }
             int touched = 0;
-            for (int i = 0; i < a.bucketCount; i++) {
-                touched += a.buckets[i].touch(a.slots[i]);
+            for (int i = 0; i < count; i++) {
+                touched += a.buckets[i].touchNeighbours(around[i]);
             }
             touchSink = touched;
         }
@@ -1471,8 +1484,8 @@ public final class RoutingCore {
     }
 
     private static boolean hasSpare(AgentState a) {
-        for (int c = 0; c < a.channelCap.length; c++) {
-            if (a.channelCap[c] > 0 && a.spare(c) >= 1) {
+        for (int c = 0; c < a.channelSlots(); c++) {
+            if (a.cap(c) > 0 && a.spare(c) >= 1) {
                 return true;
             }
         }

@@ -7,8 +7,18 @@ import java.util.List;
  * The router's tasks by id: an open-addressing table (linear probing, deletion by backward shift), so adding
  * and removing a task allocates nothing once the table has grown to the peak number of open tasks (a
  * {@link java.util.HashMap} allocates an entry per put). Not thread-safe: guarded by the router's lock.
+ *
+ * <p>Each slot also keeps its id's mixed hash, in an array of its own, and a probe compares hashes before it
+ * looks at an id. With tens of thousands of open tasks the table is far larger than the caches, and comparing a
+ * stored id means loading that string and its bytes (two cache misses per slot probed); comparing hashes reads
+ * the probed slots from one array, and an id is only compared when its hash matches (almost always the id
+ * looked for, usually the very same string, which {@code equals} answers without reading it).
  */
 final class TaskTable {
+    /** The stored hash of an empty slot; {@link #mix} never returns it. */
+    private static final int EMPTY = 0;
+
+    private int[] hashes = new int[64];
     private String[] keys = new String[64];
     private TaskRecord[] values = new TaskRecord[64];
     private int size;
@@ -18,39 +28,31 @@ final class TaskTable {
     }
 
     TaskRecord get(String id) {
-        String[] ks = keys;
-        int mask = ks.length - 1;
-        int i = spread(id.hashCode()) & mask;
-        while (true) {
-            String k = ks[i];
-            if (k == null) {
-                return null;
-            }
-            if (k.equals(id)) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
-        }
+        int i = indexOf(id);
+        return i < 0 ? null : values[i];
     }
 
     boolean containsKey(String id) {
-        return get(id) != null;
+        return indexOf(id) >= 0;
     }
 
-    /** Adds a task whose id is not in the table. */
+    /** Adds a task whose id is not in the table, or replaces the task of an id that is. */
     void put(String id, TaskRecord t) {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
+        int h = mix(id.hashCode());
         int mask = keys.length - 1;
-        int i = spread(id.hashCode()) & mask;
-        while (keys[i] != null) {
-            if (keys[i].equals(id)) {
+        int i = h & mask;
+        int stored;
+        while ((stored = hashes[i]) != EMPTY) {
+            if (stored == h && keys[i].equals(id)) {
                 values[i] = t;
                 return;
             }
             i = (i + 1) & mask;
         }
+        hashes[i] = h;
         keys[i] = id;
         values[i] = t;
         size++;
@@ -58,36 +60,31 @@ final class TaskTable {
 
     /** Removes the task with this id, if present. */
     void remove(String id) {
-        int mask = keys.length - 1;
-        int i = spread(id.hashCode()) & mask;
-        while (true) {
-            String k = keys[i];
-            if (k == null) {
-                return;
-            }
-            if (k.equals(id)) {
-                break;
-            }
-            i = (i + 1) & mask;
+        int i = indexOf(id);
+        if (i < 0) {
+            return;
         }
+        int mask = keys.length - 1;
         // backward shift: move later entries of the probe run into the hole, so lookups never stop early
         int hole = i;
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            String k = keys[j];
-            if (k == null) {
+            int h = hashes[j];
+            if (h == EMPTY) {
                 break;
             }
-            int home = spread(k.hashCode()) & mask;
+            int home = h & mask;
             // the entry at j may fill the hole only if its home is not cyclically within (hole, j]
             boolean homeBetween = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!homeBetween) {
-                keys[hole] = k;
+                hashes[hole] = h;
+                keys[hole] = keys[j];
                 values[hole] = values[j];
                 hole = j;
             }
         }
+        hashes[hole] = EMPTY;
         keys[hole] = null;
         values[hole] = null;
         size--;
@@ -104,9 +101,25 @@ final class TaskTable {
         return out;
     }
 
+    private int indexOf(String id) {
+        int h = mix(id.hashCode());
+        int[] hs = hashes;
+        int mask = hs.length - 1;
+        int i = h & mask;
+        int stored;
+        while ((stored = hs[i]) != EMPTY) {
+            if (stored == h && keys[i].equals(id)) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1;
+    }
+
     private void grow() {
         String[] oldKeys = keys;
         TaskRecord[] oldValues = values;
+        hashes = new int[oldKeys.length * 2];
         keys = new String[oldKeys.length * 2];
         values = new TaskRecord[oldValues.length * 2];
         size = 0;
@@ -117,9 +130,14 @@ final class TaskTable {
         }
     }
 
-    private static int spread(int h) {
-        // ids like "conv-1", "conv-2" differ in few bits: multiply, then fold the well-mixed high bits down
+    /**
+     * Ids like "conv-1", "conv-2" differ in few bits: multiply, then fold the well-mixed high bits down. Never
+     * {@link #EMPTY}: the one input that would give it is moved to another value (a second id with that hash
+     * only probes a little further).
+     */
+    static int mix(int h) {
         int x = h * 0x9E3779B9;
-        return x ^ (x >>> 16);
+        x ^= x >>> 16;
+        return x == EMPTY ? 1 : x;
     }
 }
