@@ -5,9 +5,9 @@ import java.time.Instant;
 /**
  * A handle to one scheduled timer of a {@link TimerWheel}: cancel it, or ask whether it is still pending.
  *
- * <p>Thread-safe: any thread may cancel. Cancelling is O(1): the timer stops being pending at once and its entry
- * is freed within the next 64 cancels or at the next advance (nothing stays in the wheel until its deadline, unlike
- * wheels that only mark cancelled entries). A handle is a small object around the wheel's {@code long} timer id;
+ * <p>Thread-safe: any thread may cancel. Cancelling is O(1): the timer stops being pending at once; its entry, and
+ * the reference to its task, is reclaimed lazily (when its slot is processed or at the wheel's next compaction, see
+ * {@link TimerWheel}). A handle is a small object around the wheel's {@code long} timer id;
  * callers that hold many timers use the id directly ({@link TimerWheel#scheduleTimer},
  * {@link TimerWheel#cancelTimer}) and allocate nothing.
  *

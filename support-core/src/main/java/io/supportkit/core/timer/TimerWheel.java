@@ -34,7 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * hot callers (the SLA tracker, millions of timers). {@link #schedule}, {@link #scheduleAfter} and
  * {@link #scheduleNanos} return a {@link Timeout} handle, a small object around the id, for convenience. An id
  * carries a generation, so an id whose timer already fired or was cancelled can never cancel the timer that later
- * reuses its entry; ids are only meaningful to the wheel that issued them ({@link #NO_TIMER}, 0, is never one).
+ * reuses its entry, however many times the entry is reused: an entry whose 2^30 generations are used up is retired
+ * rather than wrapped around to a generation it had before (22 bytes per 2^30 reuses of one entry). Ids are only
+ * meaningful to the wheel that issued them ({@link #NO_TIMER}, 0, is never one).
  *
  * <p>Design: 11 levels of 64 slots; level {@code L} slot {@code s} holds timers whose tick differs from the
  * current tick first in base-64 digit {@code L} and has digit {@code s} there. A timer moves down a level when the
@@ -106,6 +108,11 @@ public final class TimerWheel {
     private static final int LIVE = 0;
     private static final int CANCELLED = 1;
     private static final int FREE = 2;
+    /**
+     * An entry whose generations are used up: it is never reused, so no id can ever be issued twice (see
+     * {@link #freedWord}). Its word, 3, has the state bits set and so never equals an id's generation.
+     */
+    private static final int RETIRED = 3;
     private static final int GENERATION_STEP = 4;
     /** Entry 0 is never used, so that no id is 0 ({@link #NO_TIMER}); its state stays FREE, off the free list. */
     private static final int FIRST_ENTRY = 1;
@@ -114,6 +121,8 @@ public final class TimerWheel {
 
     private final InstantSource clock;
     private final long tickNanos;
+    /** The generation of a fresh entry: GENERATION_STEP, or near the end of the range in tests of retirement. */
+    private final int firstGeneration;
     private final long originSecond;
     private final int originNano;
     private final long[] occupied = new long[LEVELS];
@@ -144,6 +153,7 @@ public final class TimerWheel {
     private TimerWheel(Builder b) {
         this.clock = b.clock;
         this.tickNanos = b.tick.toNanos();
+        this.firstGeneration = b.firstGeneration;
         Instant origin = clock.instant();
         this.originSecond = origin.getEpochSecond();
         this.originNano = origin.getNano();
@@ -393,7 +403,9 @@ public final class TimerWheel {
             // arrays are at most twice the pending timers (capacity / 4 > cancelled means pending > 3/4 capacity)
             if (cancelledLinked > 0 && (cancelledLinked >= capacity / 4 || capacity == MAX_CAPACITY)) {
                 compact();
-            } else {
+            }
+            // still none when the compaction retired every entry it reclaimed (see freedWord)
+            if (freeHead == NIL) {
                 if (capacity == MAX_CAPACITY) {
                     throw new ConflictException("the timer wheel holds its maximum of " + MAX_CAPACITY
                             + " timers, pending or cancelled");
@@ -406,12 +418,29 @@ public final class TimerWheel {
         return e;
     }
 
-    /** Frees an entry that is no longer linked; the new generation makes every id issued for it stale. */
+    /**
+     * The word of an entry once it is freed: the next generation, which makes every id issued for the entry stale,
+     * or {@link #RETIRED} when the generations are used up. Generations step by 4 through the 2^30 values of an
+     * int; after the last one the entry is retired instead of wrapping around to a generation it already had,
+     * since an id from that earlier generation could still be held somewhere and would then cancel a stranger's
+     * timer. Expiry reuses a freed entry first, so one entry can go through its 2^30 generations within minutes
+     * in a tight schedule-and-fire loop; retiring costs 22 bytes per 2^30 reuses of an entry and keeps stale ids
+     * harmless without a time limit.
+     */
+    private static int freedWord(int word) {
+        int generation = (word & ~STATE) + GENERATION_STEP;
+        return generation == 0 ? RETIRED : generation | FREE;
+    }
+
+    /** Frees an entry that is no longer linked (or retires it, see {@link #freedWord}). */
     private void release(int e) {
-        gens[e] = ((gens[e] & ~STATE) + GENERATION_STEP) | FREE;
+        int word = freedWord(gens[e]);
+        gens[e] = word;
         tasks[e] = null;
-        next[e] = freeHead;
-        freeHead = e;
+        if (word != RETIRED) {
+            next[e] = freeHead;
+            freeHead = e;
+        }
     }
 
     /** A cancelled entry met while its slot is processed: reclaimed now. */
@@ -459,8 +488,12 @@ public final class TimerWheel {
                 t[head] = e;
             } else {
                 if (state == CANCELLED) {
-                    g[e] = ((word & ~STATE) + GENERATION_STEP) | FREE;
+                    state = freedWord(word);
+                    g[e] = state;
                     tasks[e] = null;
+                }
+                if (state == RETIRED) {
+                    continue;
                 }
                 if (freeTail == NIL) {
                     freeHead = e;
@@ -482,7 +515,7 @@ public final class TimerWheel {
         tasks = Arrays.copyOf(tasks, newCapacity);
         // chained so that the lowest new entry is allocated first: a growing wheel fills its arrays in order
         for (int e = newCapacity - 1; e >= Math.max(old, FIRST_ENTRY); e--) {
-            gens[e] = GENERATION_STEP | FREE;
+            gens[e] = firstGeneration | FREE;
             next[e] = freeHead;
             freeHead = e;
         }
@@ -757,6 +790,7 @@ public final class TimerWheel {
     public static final class Builder {
         private InstantSource clock;
         private Duration tick = Duration.ofMillis(1);
+        private int firstGeneration = GENERATION_STEP;
 
         private Builder() {
         }
@@ -774,6 +808,18 @@ public final class TimerWheel {
                 throw new ConfigurationException("tick must be between 1 µs and 1 minute, was " + tick);
             }
             this.tick = tick;
+            return this;
+        }
+
+        /**
+         * For tests of entry retirement only: fresh entries start at this generation (a multiple of 4, not 0)
+         * instead of the first one, so that a test reaches the last generations in a few steps.
+         */
+        Builder firstGenerationForTests(int generation) {
+            if (generation == 0 || (generation & STATE) != 0) {
+                throw new ConfigurationException("a generation is a non-zero multiple of 4, was " + generation);
+            }
+            this.firstGeneration = generation;
             return this;
         }
 

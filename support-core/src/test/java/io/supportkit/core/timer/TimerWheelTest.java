@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -124,6 +125,109 @@ class TimerWheelTest {
         assertThat(wheel.advance()).isEqualTo(1);
         assertThat(fired).containsExactly("second");
         assertThat(wheel.cancelTimer(second)).as("already fired").isFalse();
+    }
+
+    @Test
+    void shouldKeepEveryStaleIdHarmlessAfterAHundredThousandReusesOfItsEntry() {
+        // schedule-and-fire reuses the entry just freed, so every timer here takes the same entry
+        int reuses = 100_000;
+        long[] ids = new long[reuses];
+        int[] ran = new int[1];
+        for (int i = 0; i < reuses; i++) {
+            ids[i] = wheel.scheduleTimer(clock.instant(), () -> ran[0]++);
+            if (i < reuses - 1) {
+                assertThat(wheel.advance()).isEqualTo(1);
+            }
+        }
+        assertThat((int) ids[reuses - 1]).as("same entry").isEqualTo((int) ids[0]);
+        for (int i = 0; i < reuses - 1; i++) {
+            assertThat(wheel.isPending(ids[i])).isFalse();
+            assertThat(wheel.cancelTimer(ids[i])).isFalse();
+        }
+        assertThat(wheel.isPending(ids[reuses - 1])).isTrue();
+        assertThat(wheel.advance()).isEqualTo(1);
+        assertThat(ran[0]).isEqualTo(reuses);
+    }
+
+    @Test
+    void shouldRetireAnEntryWhoseGenerationsAreUsedUpRatherThanIssueAnOldIdAgain() {
+        // fresh entries start two generations before the end of the range: the entry is freed twice, then retired
+        TimerWheel near = TimerWheel.builder().clock(clock).firstGenerationForTests(-8).build();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(near.scheduleTimer(clock.instant(), () -> { }));
+            assertThat(near.advance()).isEqualTo(1);
+        }
+        assertThat(ids.subList(0, 2)).extracting(id -> (int) id.longValue()).as("entry reused while it has generations")
+                .containsOnly((int) ids.get(0).longValue());
+        assertThat((int) ids.get(2).longValue()).as("retired entry not reused").isNotEqualTo((int) ids.get(0).longValue());
+        assertThat(ids).doesNotHaveDuplicates();
+        long next = near.scheduleTimer(clock.instant().plusSeconds(1), () -> { });
+        for (long stale : ids) {
+            assertThat(near.cancelTimer(stale)).isFalse();
+            assertThat(near.isPending(stale)).isFalse();
+        }
+        assertThat(near.isPending(next)).isTrue();
+
+        // the same through cancel and compaction: cancelled entries are freed by the compaction, then retired
+        TimerWheel churn = TimerWheel.builder().clock(clock).firstGenerationForTests(-8).build();
+        List<Long> issued = new ArrayList<>();
+        long live = churn.scheduleTimer(clock.instant().plusSeconds(10), () -> { });
+        for (int i = 0; i < 10_000; i++) {
+            long id = churn.scheduleTimer(clock.instant().plusSeconds(5), () -> { });
+            issued.add(id);
+            assertThat(churn.cancelTimer(id)).isTrue();
+        }
+        assertThat(issued).doesNotHaveDuplicates();
+        for (long stale : issued) {
+            assertThat(churn.cancelTimer(stale)).isFalse();
+        }
+        assertThat(churn.pending()).isEqualTo(1);
+        assertThat(churn.cancelTimer(live)).isTrue();
+    }
+
+    @Test
+    void shouldEitherRunOrCancelEachTimerWhenCancelsRaceTheExpiry() throws InterruptedException {
+        int n = 200_000;
+        long[] ids = new long[n];
+        AtomicIntegerArray ran = new AtomicIntegerArray(n);
+        AtomicIntegerArray cancelled = new AtomicIntegerArray(n);
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            ids[i] = wheel.scheduleTimer(clock.instant().plusMillis(random.nextLong(1, 2_000)),
+                    () -> ran.incrementAndGet(index));
+        }
+        List<Thread> cancellers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int seed = t;
+            cancellers.add(new Thread(() -> {
+                SplittableRandom r = new SplittableRandom(seed);
+                for (int k = 0; k < n; k++) {
+                    int i = r.nextInt(n);
+                    if (wheel.cancelTimer(ids[i])) {
+                        cancelled.incrementAndGet(i);
+                    }
+                }
+            }));
+        }
+        Thread driver = new Thread(() -> {
+            for (int ms = 0; ms < 2_000; ms++) {
+                clock.advance(Duration.ofMillis(1));
+                wheel.advance();
+            }
+        });
+        cancellers.forEach(Thread::start);
+        driver.start();
+        for (Thread c : cancellers) {
+            c.join();
+        }
+        driver.join();
+        wheel.advance();
+        for (int i = 0; i < n; i++) {
+            assertThat(ran.get(i) + cancelled.get(i)).as("timer %d ran or was cancelled, once", i).isEqualTo(1);
+        }
+        assertThat(wheel.pending()).isZero();
     }
 
     @Test
