@@ -488,12 +488,12 @@ public final class TimerWheel {
                 t[head] = e;
             } else {
                 if (state == CANCELLED) {
-                    state = freedWord(word);
-                    g[e] = state;
+                    word = freedWord(word);
+                    g[e] = word;
                     tasks[e] = null;
                 }
-                if (state == RETIRED) {
-                    continue;
+                if (word == RETIRED) {
+                    continue; // its generations are used up: never reused
                 }
                 if (freeTail == NIL) {
                     freeHead = e;

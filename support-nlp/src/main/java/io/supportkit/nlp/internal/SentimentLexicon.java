@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Word valences (-4..+4) for English (VADER, MIT; AFINN-en-165, Apache-2.0, scaled by 0.8, for words VADER lacks),
@@ -37,26 +40,35 @@ final class SentimentLexicon {
      * VADER's abbreviations ("lol", "omg", "wtf", "ftw", "ok"): the alphabetic entries of the first of the two sorted
      * runs of its lexicon, emoticons and abbreviations, before the words start again at "a".
      */
-    final java.util.Set<String> abbreviations;
+    final Set<String> abbreviations;
 
     private SentimentLexicon() {
         // VADER reads its lexicon into a dict: of a word listed twice ("lol", "ok", "d:"), the last rating counts.
         // AFINN first, so VADER's rating wins where both list a word: AFINN only widens the coverage (705 words;
         // on the movie-review snippets and XED en it adds 0.018 and 0.012 accuracy, on the tweets -0.002).
         Map<String, Float> en = read("en-afinn.tsv", 0.8f, false);
-        Map<String, Float> vader = read("en.tsv", 1.0f, false);
+        // VADER's file is parsed once; the last rating of each word, the emoticon-block ratings and the
+        // abbreviation run are all views of its listings in file order
+        List<Map.Entry<String, Float>> vaderListings = listings("en.tsv", 1.0f);
+        Map<String, Float> vader = new HashMap<>();
+        Map<String, Float> firstOfTwice = new HashMap<>();
+        for (Map.Entry<String, Float> l : vaderListings) {
+            Float earlier = vader.put(l.getKey(), l.getValue());
+            if (earlier != null) {
+                firstOfTwice.putIfAbsent(l.getKey(), earlier);
+            }
+        }
         en.putAll(vader);
         en.putAll(read("en-support.tsv", 1.0f, true));
         english = en;
-        abbreviations = java.util.Set.copyOf(firstRunWords("en.tsv"));
-        capitalEmoticons = new HashMap<>();
-        Map<String, Float> first = read("en.tsv", 1.0f, false, true);
-        first.forEach((k, v) -> {
-            float last = vader.get(k);
-            if (v * last < 0 && !hasTwoLetters(k)) {
-                capitalEmoticons.put(k, v);
+        abbreviations = Set.copyOf(firstAlphabeticRun(vaderListings));
+        Map<String, Float> faces = new HashMap<>();
+        firstOfTwice.forEach((k, first) -> {
+            if (first * vader.get(k) < 0 && !hasTwoLetters(k)) {
+                faces.put(k, first);
             }
         });
+        capitalEmoticons = Map.copyOf(faces);
         Map<String, Float> tr = read("tr-afinn.tsv", 0.8f, true);
         tr.putAll(read("tr-supplement.tsv", 1.0f, true));
         turkish = tr;
@@ -98,13 +110,24 @@ final class SentimentLexicon {
 
     /** Word valences times {@code scale}; a word listed twice gets the mean when {@code average}, else the last. */
     private static Map<String, Float> read(String name, float scale, boolean average) {
-        return read(name, scale, average, false);
+        Map<String, float[]> sums = new HashMap<>();
+        for (Map.Entry<String, Float> l : listings(name, scale)) {
+            float[] s = sums.computeIfAbsent(l.getKey(), k -> new float[2]);
+            if (!average) {
+                s[0] = 0;
+                s[1] = 0;
+            }
+            s[0] += l.getValue();
+            s[1]++;
+        }
+        Map<String, Float> result = new HashMap<>(sums.size() * 2);
+        sums.forEach((k, s) -> result.put(k, s[0] / s[1]));
+        return result;
     }
 
-    /** With {@code firstOfTwice}, only the words listed more than once, each with its first rating. */
-    private static Map<String, Float> read(String name, float scale, boolean average, boolean firstOfTwice) {
-        Map<String, float[]> sums = new HashMap<>();
-        Map<String, Float> firsts = new HashMap<>();
+    /** The file's single-word listings in file order: folded word and valence times {@code scale}. */
+    private static List<Map.Entry<String, Float>> listings(String name, float scale) {
+        List<Map.Entry<String, Float>> result = new ArrayList<>();
         try (BufferedReader r = open(name)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -121,59 +144,32 @@ final class SentimentLexicon {
                 }
                 int end = line.indexOf('\t', tab + 1);
                 float v = Float.parseFloat(line.substring(tab + 1, end < 0 ? line.length() : end)) * scale;
-                String key = SecretCues.fold(word);
-                if (firstOfTwice) {
-                    if (sums.containsKey(key)) {
-                        firsts.putIfAbsent(key, sums.get(key)[0]);
-                        continue;
-                    }
-                }
-                float[] s = sums.computeIfAbsent(key, k -> new float[2]);
-                if (!average) {
-                    s[0] = 0;
-                    s[1] = 0;
-                }
-                s[0] += v;
-                s[1]++;
+                result.add(Map.entry(SecretCues.fold(word), v));
             }
         } catch (IOException e) {
             throw new ConfigurationException("sentiment lexicon unreadable: " + name, e);
         }
-        if (firstOfTwice) {
-            return firsts;
-        }
-        Map<String, Float> result = new HashMap<>(sums.size() * 2);
-        sums.forEach((k, s) -> result.put(k, s[0] / s[1]));
         return result;
     }
 
     /**
-     * The alphabetic keys of the lexicon file's first run from "a" to "z": VADER lists its emoticons and abbreviations
-     * first, then its words from "a" again, so the run ends at the first alphabetic key whose first letter comes
-     * before that of the alphabetic key above it ("zzz", then "abandon").
+     * The alphabetic words of the listings' first run from "a" to "z": VADER lists its emoticons and abbreviations
+     * first, then its words from "a" again, so the run ends at the first alphabetic word whose first letter comes
+     * before that of the alphabetic word above it ("zzz", then "abandon").
      */
-    private static java.util.List<String> firstRunWords(String name) {
-        java.util.List<String> result = new java.util.ArrayList<>();
-        try (BufferedReader r = open(name)) {
-            char previous = 0;
-            String line;
-            while ((line = r.readLine()) != null) {
-                int tab = line.indexOf('\t');
-                if (line.startsWith("# ") || tab <= 0) {
-                    continue;
-                }
-                String key = SecretCues.fold(line.substring(0, tab));
-                if (!key.chars().allMatch(Character::isLetter)) {
-                    continue;
-                }
-                if (key.charAt(0) < previous) {
-                    break;
-                }
-                previous = key.charAt(0);
-                result.add(key);
+    private static List<String> firstAlphabeticRun(List<Map.Entry<String, Float>> listings) {
+        List<String> result = new ArrayList<>();
+        char previous = 0;
+        for (Map.Entry<String, Float> l : listings) {
+            String key = l.getKey();
+            if (!key.chars().allMatch(Character::isLetter)) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new ConfigurationException("sentiment lexicon unreadable: " + name, e);
+            if (key.charAt(0) < previous) {
+                break;
+            }
+            previous = key.charAt(0);
+            result.add(key);
         }
         return result;
     }

@@ -113,7 +113,7 @@ public final class SentimentScorer {
             if (itemStart < 0) {
                 int end = t.end();
                 if (t.kind() == Token.Kind.WORD && (end == length || isSpace(text.charAt(end)))) {
-                    addWord(t, k, items, words, turkish, persian, sentence); // the usual case: a word alone
+                    addWord(t, k, items, words, turkish, persian, sentence, false); // the usual case: a word alone
                     at = end;
                     continue;
                 }
@@ -259,11 +259,6 @@ public final class SentimentScorer {
         if (!addWhole(text, start, end, items, sentence)) {
             items.add("", 0f, false, false, -1, false, sentence);
         }
-    }
-
-    private static void addWord(Token t, int index, Items items, Map<String, Float> words, boolean turkish,
-                                boolean persian, int sentence) {
-        addWord(t, index, items, words, turkish, persian, sentence, false);
     }
 
     /** With {@code apostropheAfter}, the word is followed by an apostrophe: "lovin'" may stand for "loving". */
