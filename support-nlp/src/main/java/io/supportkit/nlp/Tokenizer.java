@@ -41,9 +41,18 @@ public final class Tokenizer {
             char c = text.charAt(i);
             int emoticon = emoticonLength(text, i);
             if (emoticon > 0) {
-                tokens.add(new Token(text.substring(i, i + emoticon), text.substring(i, i + emoticon), i, i + emoticon,
-                    Token.Kind.EMOTICON));
+                String face = text.substring(i, i + emoticon);
+                tokens.add(new Token(face, face, i, i + emoticon, Token.Kind.EMOTICON));
                 i += emoticon;
+                continue;
+            }
+            int plain = plainWordEnd(text, i);
+            if (plain > i) {
+                // the usual case: lower-case ASCII letters and digits, already in folded form
+                String word = text.substring(i, plain);
+                tokens.add(new Token(word, word, i, plain, plainHasLetter(text, i, plain) ? Token.Kind.WORD
+                    : Token.Kind.NUMBER));
+                i = plain;
                 continue;
             }
             int cp = text.codePointAt(i);
@@ -113,6 +122,36 @@ public final class Tokenizer {
         return tokens;
     }
 
+    /**
+     * The end of the word at {@code i} when it is made of lower-case ASCII letters and digits only and ends at the
+     * end of the text or at an ASCII character that cannot continue a word; else {@code i} (the general scan then
+     * handles capitals, apostrophes, ZWNJ, ignorable marks and other scripts).
+     */
+    private static int plainWordEnd(String text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n) {
+            char ch = text.charAt(j);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                j++;
+            } else if (ch < 0x80 && ch != '\'' && !(ch >= 'A' && ch <= 'Z')) {
+                return j;
+            } else {
+                return i;
+            }
+        }
+        return j;
+    }
+
+    private static boolean plainHasLetter(String text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) >= 'a') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a run of ignorable characters (tatweel, bidi marks) at {@code i} is followed by a word character. */
     private static boolean continuesWord(String text, int i) {
         int j = i;
@@ -153,8 +192,12 @@ public final class Tokenizer {
 
     private static int emoticonLength(String text, int i) {
         char c = text.charAt(i);
-        if (":;=<>^-TxX".indexOf(c) < 0) {
-            return 0;
+        switch (c) {
+            case ':', ';', '=', '<', '>', '^', '-', 'T', 'x', 'X' -> {
+            }
+            default -> {
+                return 0; // called at every token: a switch, not a search of the first characters
+            }
         }
         if ((c == 'T' || c == 'x' || c == 'X' || c == '-') && i > 0 && isWordChar(text.charAt(i - 1))) {
             return 0;

@@ -10,40 +10,64 @@ import java.util.Map;
  * A set of keyword phrases matched against folded tokens, each phrase tagged with a value. Phrase syntax:
  * words separated by spaces; a word ending in {@code *} matches any token starting with it (Turkish and Persian
  * suffixes); {@code ~} matches up to two arbitrary tokens. Matching is linear in tokens times the phrases that
- * share a token's first two letters. Immutable and thread-safe.
+ * start with a token's word or with a stem sharing its first two letters. Immutable and thread-safe.
  */
 public final class PhraseSet<T> {
 
     private record Phrase<T>(String[] words, T value) {
     }
 
-    private final Map<Integer, List<Phrase<T>>> byFirst = new HashMap<>();
-    // Open-addressing copy of byFirst, rebuilt by add(): match() then looks up without boxing an Integer.
+    /** Phrases by their first word, when it is a whole word. */
+    private final Map<String, List<Phrase<T>>> byWord = new HashMap<>();
+    /** Phrases whose first word is a stem ("iptal*"), by the stem's first two letters (or one). */
+    private final Map<Integer, List<Phrase<T>>> byStemStart = new HashMap<>();
+    // Copies rebuilt by add(), never changed afterwards: match() reads arrays, and the stems' table without boxing
+    // an Integer. A HashMap rather than Map.copyOf: most tokens start no phrase, and a HashMap's miss compares
+    // cached hashes where the immutable map's probe calls equals on every occupied slot it passes.
+    private Map<String, Phrase<T>[]> wordTable = Map.of();
     private int[] tableKeys = new int[1];
     private Phrase<T>[][] tableValues = newTable(1);
+    /**
+     * One bit per hashed {@link #key} of a phrase's first word or stem: most tokens start no phrase, and one bit
+     * test tells so before any table is searched (false positives only cost the search).
+     */
+    private final long[] startBits = new long[1 << 10];
 
     /** Adds {@code phrases} (already in folded form or folded here with {@code fold}) tagged with value. */
     public PhraseSet<T> add(T value, String... phrases) {
         for (String p : phrases) {
             String[] words = SecretCues.fold(p).trim().split(" +");
-            byFirst.computeIfAbsent(key(words[0]), k -> new ArrayList<>()).add(new Phrase<>(words, value));
+            String first = words[0];
+            int bit = startBit(key(first));
+            startBits[bit >>> 6] |= 1L << bit;
+            if (first.endsWith("*")) {
+                byStemStart.computeIfAbsent(key(first), k -> new ArrayList<>()).add(new Phrase<>(words, value));
+            } else {
+                byWord.computeIfAbsent(first, k -> new ArrayList<>()).add(new Phrase<>(words, value));
+            }
         }
-        int capacity = Integer.highestOneBit(Math.max(4, byFirst.size() * 4));
+        Map<String, Phrase<T>[]> words = new HashMap<>();
+        byWord.forEach((word, list) -> words.put(word, toArray(list)));
+        int capacity = Integer.highestOneBit(Math.max(4, byStemStart.size() * 4));
         int[] keys = new int[capacity];
         Phrase<T>[][] values = newTable(capacity);
-        for (Map.Entry<Integer, List<Phrase<T>>> e : byFirst.entrySet()) {
+        for (Map.Entry<Integer, List<Phrase<T>>> e : byStemStart.entrySet()) {
             int slot = slot(e.getKey(), capacity);
             while (values[slot] != null) {
                 slot = (slot + 1) & (capacity - 1);
             }
             keys[slot] = e.getKey();
-            @SuppressWarnings("unchecked")
-            Phrase<T>[] array = e.getValue().toArray(new Phrase[0]);
-            values[slot] = array;
+            values[slot] = toArray(e.getValue());
         }
+        wordTable = words;
         tableKeys = keys;
         tableValues = values;
         return this;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Phrase<T>[] toArray(List<Phrase<T>> list) {
+        return list.toArray(new Phrase[0]);
     }
 
     @SuppressWarnings("unchecked")
@@ -55,7 +79,7 @@ public final class PhraseSet<T> {
         return (key * 0x9E3779B9 >>> 16) & (capacity - 1);
     }
 
-    private Phrase<T>[] lookup(int key) {
+    private Phrase<T>[] stemsStartingLike(int key) {
         int capacity = tableKeys.length;
         int slot = slot(key, capacity);
         while (tableValues[slot] != null) {
@@ -65,6 +89,15 @@ public final class PhraseSet<T> {
             slot = (slot + 1) & (capacity - 1);
         }
         return null;
+    }
+
+    private static int startBit(int key) {
+        return (key * 0x9E3779B9) >>> 16;
+    }
+
+    private boolean mayStart(int key) {
+        int bit = startBit(key);
+        return (startBits[bit >>> 6] & (1L << bit)) != 0;
     }
 
     private static int key(String word) {
@@ -81,32 +114,39 @@ public final class PhraseSet<T> {
                 continue;
             }
             String f = t.folded();
-            Phrase<T>[] exact = lookup(key(f));
-            Phrase<T>[] single = f.length() > 1 ? lookup((int) f.charAt(0) << 16) : null;
-            if (exact != null) {
-                tryAll(tokens, i, exact, sink);
+            tryStarting(tokens, i, f, true, true, sink);
+            if (f.indexOf('\u200C') >= 0) {
+                tryAll(tokens, i, wordTable.get(f.replace("\u200C", "")), sink); // a ZWNJ the phrase leaves out
             }
-            if (single != null) {
-                tryAll(tokens, i, single, sink);
-            }
-            if (t.text().indexOf('I') >= 0 && f.indexOf('ı') >= 0) {
-                String dotted = f.replace('ı', 'i'); // "IPTAL" typed without a Turkish keyboard
-                if (dotted.charAt(0) != f.charAt(0) || (dotted.length() > 1 && dotted.charAt(1) != f.charAt(1))) {
-                    Phrase<T>[] alternative = lookup(key(dotted));
-                    if (alternative != null) {
-                        tryAll(tokens, i, alternative, sink);
-                    }
-                    Phrase<T>[] alternativeSingle = dotted.length() > 1 && dotted.charAt(0) != f.charAt(0)
-                        ? lookup((int) dotted.charAt(0) << 16) : null;
-                    if (alternativeSingle != null) {
-                        tryAll(tokens, i, alternativeSingle, sink);
-                    }
-                }
+            if (f.indexOf('ı') >= 0 && t.text().indexOf('I') >= 0) { // the first test is free on Latin-1 text
+                // "IPTAL" typed without a Turkish keyboard; stems starting with the same letters were tried above
+                // (matchAt reads the dotted form too)
+                String dotted = f.replace('ı', 'i');
+                tryStarting(tokens, i, dotted, dotted.charAt(0) != f.charAt(0)
+                    || (dotted.length() > 1 && dotted.charAt(1) != f.charAt(1)), dotted.charAt(0) != f.charAt(0), sink);
             }
         }
     }
 
+    /** Tries the phrases whose first word is {@code f}, or (when asked) a stem of it. */
+    private void tryStarting(List<Token> tokens, int i, String f, boolean stems, boolean oneLetterStems,
+                             MatchSink<T> sink) {
+        int key = key(f);
+        if (mayStart(key)) {
+            tryAll(tokens, i, wordTable.get(f), sink);
+            if (stems) {
+                tryAll(tokens, i, stemsStartingLike(key), sink);
+            }
+        }
+        if (oneLetterStems && f.length() > 1 && mayStart((int) f.charAt(0) << 16)) {
+            tryAll(tokens, i, stemsStartingLike((int) f.charAt(0) << 16), sink);
+        }
+    }
+
     private void tryAll(List<Token> tokens, int i, Phrase<T>[] phrases, MatchSink<T> sink) {
+        if (phrases == null) {
+            return;
+        }
         for (Phrase<T> p : phrases) {
             int end = matchAt(tokens, i, p.words(), 0);
             if (end >= 0) {
@@ -141,7 +181,7 @@ public final class PhraseSet<T> {
         }
         Token token = tokens.get(i);
         boolean ok = wordMatches(token.folded(), word);
-        if (!ok && token.text().indexOf('I') >= 0 && token.folded().indexOf('ı') >= 0) {
+        if (!ok && token.folded().indexOf('ı') >= 0 && token.text().indexOf('I') >= 0) {
             // Turkish typed without a Turkish keyboard: "IPTAL" folds to "ıptal" but means "iptal"
             ok = wordMatches(token.folded().replace('ı', 'i'), word);
         }
