@@ -47,6 +47,9 @@ public final class NgramLanguageModel {
     private static final int COUNT_BITS = 7;
     private static final int START_BITS = 24;
     private static final int FINGERPRINT_SHIFT = 32;
+    /** Letters whose n-grams are looked up together (see {@link #score}). */
+    private static final int CHUNK = 32;
+    private static final ThreadLocal<long[]> SLOTS = ThreadLocal.withInitial(() -> new long[CHUNK * MAX_ORDER]);
 
     private final Language[] languages;
     private final int[] floorSteps;
@@ -106,51 +109,92 @@ public final class NgramLanguageModel {
      * The totals of other languages change too but mean nothing. Returns the number of n-gram terms added.
      */
     int score(char[] word, int from, int to, int[] candidateList, int candidateCount, int[] totals) {
+        long[] slots = SLOTS.get();
         int terms = 0;
         int backedOff = 0;
-        for (int i = from; i < to; i++) {
-            int maxOrder = Math.min(MAX_ORDER, to - i);
-            long h = 0xcbf29ce484222325L;
-            for (int k = 1; k <= maxOrder; k++) {
-                h = (h ^ word[i + k - 1]) * 0x100000001b3L;
-                long slot = find(mix(h));
-                if (slot == 0) {
-                    break; // no language knows this prefix, so none knows a longer n-gram starting here
-                }
-                int start = (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
-                int weight = maxOrder + 1 - k; // the orders k..maxOrder all count this n-gram
-                // Every language of a run is added, candidate or not: a branch per entry would cost more than
-                // the additions, and the caller reads only its candidates' totals.
-                if ((slot & DENSE) != 0) {
-                    // A long run (a common letter or bigram) is a row of one value per language, 0 where the
-                    // language lacks the n-gram, added in one loop that the JIT turns into vector instructions.
-                    for (int l = 0; l < rowLength; l++) {
-                        totals[l] += rows[start + l] * weight;
-                    }
-                    continue;
-                }
-                int end = start + (int) (slot & ((1 << COUNT_BITS) - 1));
-                if (k == 1) {
-                    for (int e = start; e < end; e++) {
-                        int entry = entries[e];
-                        int l = (entry >>> 9) & 0x7F;
-                        totals[l] += (letterBase[l] - (entry & 0x1FF)) * weight;
-                    }
-                } else {
-                    for (int e = start; e < end; e++) {
-                        int entry = entries[e];
-                        totals[(entry >>> 9) & 0x7F] += ((entry << 23) >> 23) * weight;
-                    }
+        for (int chunk = from; chunk < to; chunk += CHUNK) {
+            int chunkEnd = Math.min(to, chunk + CHUNK);
+            // The table is far larger than the caches, so nearly every lookup is a miss to memory. Looked up one
+            // after another (each n-gram's run read before the next n-gram is hashed) the misses queue up; here
+            // all table words of a chunk are read first, then the first line of every run, so the misses of a
+            // chunk are in flight together, and only then are the runs added.
+            int count = 0;
+            for (int i = chunk; i < chunkEnd; i++) {
+                int maxOrder = Math.min(MAX_ORDER, to - i);
+                long h = 0xcbf29ce484222325L;
+                for (int k = 1; k <= maxOrder; k++) {
+                    h = (h ^ word[i + k - 1]) * 0x100000001b3L;
+                    slots[count++] = find(mix(h));
                 }
             }
-            terms += maxOrder;
-            backedOff += maxOrder * (maxOrder + 1) / 2;
+            int touched = 0;
+            for (int s = 0; s < count; s++) {
+                long slot = slots[s];
+                if (slot != 0) {
+                    int start = (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
+                    touched += (slot & DENSE) != 0 ? rows[start] : entries[start];
+                }
+            }
+            int s = 0;
+            for (int i = chunk; i < chunkEnd; i++) {
+                int maxOrder = Math.min(MAX_ORDER, to - i);
+                int next = s + maxOrder;
+                for (int k = 1; k <= maxOrder; k++) {
+                    long slot = slots[s + k - 1];
+                    if (slot == 0) {
+                        break; // no language knows this prefix, so none knows a longer n-gram starting here
+                    }
+                    add(slot, maxOrder + 1 - k, k == 1, candidateList, candidateCount, totals);
+                }
+                s = next;
+                terms += maxOrder;
+                backedOff += maxOrder * (maxOrder + 1) / 2;
+            }
+            if (touched == Integer.MIN_VALUE) {
+                Thread.onSpinWait(); // never true in practice; keeps the touching reads from being removed
+            }
         }
         for (int c = 0; c < candidateCount; c++) {
             int l = candidateList[c];
             totals[l] -= floorSteps[l] * terms + BACK_OFF_STEPS * backedOff;
         }
         return terms;
+    }
+
+    /** Adds one n-gram's run, counted {@code weight} times (the orders it counts for), to the totals. */
+    private void add(long slot, int weight, boolean letter, int[] candidateList, int candidateCount, int[] totals) {
+        int start = (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
+        // Every language of a run is added, candidate or not: a branch per entry would cost more than the
+        // additions, and the caller reads only its candidates' totals.
+        if ((slot & DENSE) != 0) {
+            // A long run (a common letter or bigram) is a row of one value per language, 0 where the language
+            // lacks the n-gram, added in one loop that the JIT turns into vector instructions; once pruning has
+            // left a few candidates, only theirs.
+            if (candidateCount * 4 < rowLength) {
+                for (int c = 0; c < candidateCount; c++) {
+                    int l = candidateList[c];
+                    totals[l] += rows[start + l] * weight;
+                }
+            } else {
+                for (int l = 0; l < rowLength; l++) {
+                    totals[l] += rows[start + l] * weight;
+                }
+            }
+            return;
+        }
+        int end = start + (int) (slot & ((1 << COUNT_BITS) - 1));
+        if (letter) {
+            for (int e = start; e < end; e++) {
+                int entry = entries[e];
+                int l = (entry >>> 9) & 0x7F;
+                totals[l] += (letterBase[l] - (entry & 0x1FF)) * weight;
+            }
+        } else {
+            for (int e = start; e < end; e++) {
+                int entry = entries[e];
+                totals[(entry >>> 9) & 0x7F] += ((entry << 23) >> 23) * weight;
+            }
+        }
     }
 
     /** The table word of an n-gram's 64-bit hash, or 0 when no language knows it. */
