@@ -221,12 +221,13 @@ public final class LanguageScorer {
         int[] active = list.clone();
         int activeCount = active.length;
         int[] gaps = new int[model.languageCount()];
+        long[] scratch = NgramLanguageModel.newScratch();
         int terms = 0;
         int start = 0;
         for (int i = 0; i <= size; i++) {
             if (i == size || letters[i] == ' ') {
                 if (i > start) {
-                    terms += model.score(letters, start, i, active, activeCount, totals);
+                    terms += model.score(letters, start, i, active, activeCount, totals, scratch);
                     activeCount = prune(totals, candidates, active, activeCount, gaps);
                     if (i >= MIN_LETTERS_BEFORE_STOP && decided(totals, active, activeCount)) {
                         break; // the rest of a long message would not change the answer

@@ -49,7 +49,6 @@ public final class NgramLanguageModel {
     private static final int FINGERPRINT_SHIFT = 32;
     /** Letters whose n-grams are looked up together (see {@link #score}). */
     private static final int CHUNK = 32;
-    private static final ThreadLocal<long[]> SLOTS = ThreadLocal.withInitial(() -> new long[CHUNK * MAX_ORDER]);
 
     private final Language[] languages;
     private final int[] floorSteps;
@@ -109,7 +108,16 @@ public final class NgramLanguageModel {
      * The totals of other languages change too but mean nothing. Returns the number of n-gram terms added.
      */
     int score(char[] word, int from, int to, int[] candidateList, int candidateCount, int[] totals) {
-        long[] slots = SLOTS.get();
+        return score(word, from, to, candidateList, candidateCount, totals, newScratch());
+    }
+
+    /** A scratch array for {@link #score(char[], int, int, int[], int, int[], long[])}, for one thread. */
+    static long[] newScratch() {
+        return new long[CHUNK * MAX_ORDER];
+    }
+
+    /** As {@link #score(char[], int, int, int[], int, int[])}, with a {@link #newScratch} array of the caller's. */
+    int score(char[] word, int from, int to, int[] candidateList, int candidateCount, int[] totals, long[] slots) {
         int terms = 0;
         int backedOff = 0;
         for (int chunk = from; chunk < to; chunk += CHUNK) {
