@@ -47,8 +47,9 @@ class TokenizerProperties {
             if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.NUMBER) {
                 // the tokenizer writes the typographic apostrophe as the ASCII one inside words
                 assertThat(t.folded()).isEqualTo(TextNormalizer.fold(t.text().replace('’', '\''), language));
+                // tatweel is a letter to Unicode (Lm) but only stretches a word: it makes no word of digits
                 boolean hasLetter = t.text().codePoints()
-                    .anyMatch(c -> Character.isLetter(c) && TextNormalizer.digitValue((char) c) < 0);
+                    .anyMatch(c -> Character.isLetter(c) && c != '\u0640' && TextNormalizer.digitValue((char) c) < 0);
                 assertThat(t.kind()).isEqualTo(hasLetter ? Token.Kind.WORD : Token.Kind.NUMBER);
             }
         }

@@ -30,6 +30,11 @@ public final class EntityExtractor {
      * is then found without cutting a substring out of every longer word of every message.
      */
     private static final long[] MONTH_PREFIX_KEYS;
+    /**
+     * One bit per hashed first two letters of every word the date tables know (months, relative days, number
+     * words): most words of a message are none of these, and one bit test says so before any table is read.
+     */
+    private static final long[] DATE_WORD_STARTS = new long[1 << 10];
     private static final String[] MONTH_PREFIX_NAMES;
     private static final Map<String, String> RELATIVE_DAYS = new HashMap<>();
     private static final Map<String, Character> UNITS = new HashMap<>();
@@ -120,6 +125,12 @@ public final class EntityExtractor {
         for (String w : List.of("late", "delayed", "overdue", "gecikti", "gecikme", "gecikmeli", "geç", "تاخیر",
             "تأخیر", "دیر")) {
             DIRECTION.put(SecretCues.fold(w), 0);
+        }
+        for (Map<String, ?> table : List.of(MONTHS, PERSIAN_MONTHS, RELATIVE_DAYS, NUMBER_WORDS)) {
+            for (String word : table.keySet()) {
+                int bit = startBit(word);
+                DATE_WORD_STARTS[bit >>> 6] |= 1L << bit;
+            }
         }
         String[][] currencies = {
             {"USD", "usd", "dollar", "dollars", "dolar", "دلار"},
@@ -437,6 +448,9 @@ public final class EntityExtractor {
         int size = tokens.size();
         for (int i = 0; i < size; i++) {
             Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.WORD && !startsWithDigit(t.folded()) && !mayBeDateWord(t.folded())) {
+                continue; // no relative day, number word or day number: nothing starts here
+            }
             String f = stripSuffix(t.folded());
             String relative = RELATIVE_DAYS.get(f);
             if (t.kind() == Token.Kind.WORD && relative != null) {
@@ -484,7 +498,7 @@ public final class EntityExtractor {
         // "August 1" and "August 1st"
         for (int i = 0; i + 1 < size; i++) {
             Token t = tokens.get(i);
-            if (t.kind() != Token.Kind.WORD) {
+            if (t.kind() != Token.Kind.WORD || !mayBeDateWord(t.folded())) {
                 continue;
             }
             Integer month = month(stripSuffix(t.folded()));
@@ -577,6 +591,26 @@ public final class EntityExtractor {
         String rest = f.substring(end);
         return rest.equals("st") || rest.equals("nd") || rest.equals("rd") || rest.equals("th") || rest.equals("م")
             ? v : -1;
+    }
+
+    /** The bit of a word's first two letters, an apostrophe ending the word ("a'ya" starts as "a"). */
+    private static int startBit(String word) {
+        char second = word.length() > 1 ? word.charAt(1) : 0;
+        int key = word.charAt(0) << 16 | (second == '\'' ? 0 : second);
+        return (key * 0x9E3779B9) >>> 16;
+    }
+
+    /** False when no word of the date tables, nor a month name's prefix, starts as {@code folded} does. */
+    private static boolean mayBeDateWord(String folded) {
+        if (folded.isEmpty()) {
+            return false;
+        }
+        int bit = startBit(folded);
+        return (DATE_WORD_STARTS[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    private static boolean startsWithDigit(String folded) {
+        return !folded.isEmpty() && folded.charAt(0) >= '0' && folded.charAt(0) <= '9';
     }
 
     /** "ağustos'ta" -> "ağustos". */
