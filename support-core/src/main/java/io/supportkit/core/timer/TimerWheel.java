@@ -469,8 +469,9 @@ public final class TimerWheel {
      * it reclaims at least a quarter of the entries. Within a slot, timers are relinked in entry order, which is
      * why timers with equal deadlines have no guaranteed order.
      *
-     * <p>The pass goes 64 entries at a time: it first turns their states into bit masks (live, cancelled, free)
-     * without a branch, then walks the set bits of each mask. A branch on each entry's state, as the pass first
+     * <p>The pass goes 64 entries at a time: it first gathers the two state bits of each entry into two 64-bit
+     * masks without a branch or a comparison, derives the live, cancelled and free masks from them, then walks the
+     * set bits of each. A branch on each entry's state, as the pass first
      * had, cannot be predicted when live and cancelled entries are mixed at random (random cancels); timed inside
      * the churn benchmark at 1,000,000 pending, the masked pass takes about 2.7 ns per entry instead of 4 to 5.6
      * (3.5 to 5 instead of 5.3 to 6.5 at 10,000). Every
@@ -490,16 +491,18 @@ public final class TimerWheel {
         }
         for (int base = 0; base < cap; base += 64) {
             int end = Math.min(base + 64, cap);
-            long live = 0;
-            long cancelled = 0;
-            long free = 0;
+            // the two state bits of each entry, gathered into two masks: LIVE 00, CANCELLED 01, FREE 10, RETIRED 11
+            long low = 0;
+            long high = 0;
             for (int e = base; e < end; e++) {
-                int state = g[e] & STATE;
-                long bit = 1L << e;
-                live |= state == LIVE ? bit : 0L;
-                cancelled |= state == CANCELLED ? bit : 0L;
-                free |= state == FREE ? bit : 0L;
+                int word = g[e];
+                low |= (long) (word & 1) << e;
+                high |= (long) ((word >>> 1) & 1) << e;
             }
+            long present = end - base == 64 ? -1L : (1L << (end - base)) - 1;
+            long live = ~low & ~high & present;
+            long cancelled = low & ~high;
+            long free = ~low & high;
             if (base == 0) {
                 free &= ~1L; // entry 0 is never used
             }
