@@ -58,9 +58,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * spare capacity included (33 to 38 measured in a steady churn at 1,000,000 and 10,000,000 pending).
  *
  * <p>Cost (see {@code benchmarks/RESULTS.md}, measured on a shared 2-core VM): a schedule plus a cancel of a
- * random pending timer is about 28 ns of CPU time at 10,000 pending (about 12 ns of it the amortised compaction)
- * and 125-160 ns at 1,000,000, where two dependent cache misses (the caller's id, the timer's generation word)
- * dominate; 2x to 8x faster than Netty's {@code HashedWheelTimer} and the JDK's
+ * random pending timer is about 25-30 ns of CPU time at 10,000 pending (8-12 ns of it the amortised compaction)
+ * and 110-160 ns at 1,000,000 (about 8 ns of it the compaction), where two dependent cache misses (the caller's
+ * id, the timer's generation word), each waited for by the next atomic instruction, dominate; 2x to 8x faster than Netty's {@code HashedWheelTimer} and the JDK's
  * {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers spread over an hour: about 4 million
  * per second.
  *
