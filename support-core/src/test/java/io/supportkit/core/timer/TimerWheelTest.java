@@ -300,6 +300,58 @@ class TimerWheelTest {
     }
 
     @Test
+    void shouldCompactArraysWhoseSizeIsNotAMultipleOfTheCompactionBlock() {
+        // 7,700 timers grow the arrays to 7,776 entries (121.5 blocks of 64): the last block is partial, and the
+        // entries cancelled in it must be reclaimed like any other
+        int n = 7_700;
+        long[] ids = new long[n];
+        List<Integer> fired = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int at = i;
+            ids[i] = wheel.scheduleTimer(clock.instant().plusMillis(1 + (i * 7919L) % n), () -> fired.add(at));
+        }
+        for (int i = 0; i < n; i++) {
+            if (i % 3 != 0) {
+                assertThat(wheel.cancelTimer(ids[i])).isTrue();
+            }
+        }
+        // the timers took entries 1..7,700; the next schedules use up the 75 spare entries 7,701..7,775, then
+        // take exactly the entries the compaction reclaimed, the last block's included, before any growth
+        java.util.Set<Integer> expectedEntries = new java.util.TreeSet<>();
+        for (int e = n + 1; e < 7_776; e++) {
+            expectedEntries.add(e);
+        }
+        for (int i = 0; i < n; i++) {
+            if (i % 3 != 0) {
+                expectedEntries.add(i + 1);
+            }
+        }
+        List<Long> later = new ArrayList<>();
+        for (int i = 0; i < expectedEntries.size(); i++) {
+            int at = n + i;
+            later.add(wheel.scheduleTimer(clock.instant().plusMillis(1 + n + i), () -> fired.add(at)));
+        }
+        assertThat(later).extracting(id -> (int) id.longValue()).as("entries reused")
+                .containsExactlyInAnyOrderElementsOf(expectedEntries);
+        for (int i = 0; i < n; i++) {
+            assertThat(wheel.isPending(ids[i])).isEqualTo(i % 3 == 0);
+        }
+        long expected = (n + 2) / 3 + later.size();
+        assertThat(wheel.pending()).isEqualTo(expected);
+        clock.advance(Duration.ofMillis(2L * n + 5_000));
+        assertThat(wheel.advance()).isEqualTo(expected);
+        List<Integer> want = new ArrayList<>();
+        for (int i = 0; i < n; i += 3) {
+            want.add(i);
+        }
+        for (int i = 0; i < later.size(); i++) {
+            want.add(n + i);
+        }
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(want);
+        assertThat(wheel.pending()).isZero();
+    }
+
+    @Test
     void shouldBeDrivenByAHostScheduler() throws InterruptedException {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
         try {
