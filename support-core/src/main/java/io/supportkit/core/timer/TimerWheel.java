@@ -60,9 +60,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Cost (see {@code benchmarks/RESULTS.md}, measured on a shared 2-core VM): a schedule plus a cancel of a
  * random pending timer is about 25-30 ns of CPU time at 10,000 pending (8-12 ns of it the amortised compaction)
  * and 110-160 ns at 1,000,000 (about 8 ns of it the compaction), where two dependent cache misses (the caller's
- * id, the timer's generation word), each waited for by the next atomic instruction, dominate; 2x to 8x faster than Netty's {@code HashedWheelTimer} and the JDK's
- * {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers spread over an hour: about 4 million
- * per second.
+ * id, the timer's generation word), each waited for by the next atomic instruction, dominate; 2x to 8x faster
+ * than Netty's {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor} in the same runs.
+ * Expiry of timers spread over an hour: about 4 million per second.
  *
  * <p>Thread-safe: schedule and cancel from any thread (a short lock, no allocation on the id path). Tasks run
  * outside the lock, so they may schedule and cancel timers; a task that throws is logged and the others still run.
@@ -492,6 +492,7 @@ public final class TimerWheel {
         for (int base = 0; base < cap; base += 64) {
             int end = Math.min(base + 64, cap);
             // the two state bits of each entry, gathered into two masks: LIVE 00, CANCELLED 01, FREE 10, RETIRED 11
+            // (a long shift uses the low six bits of its count, so "<< e" is "<< (e - base)": base is a multiple of 64)
             long low = 0;
             long high = 0;
             for (int e = base; e < end; e++) {
