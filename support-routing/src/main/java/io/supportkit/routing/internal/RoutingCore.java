@@ -1328,10 +1328,7 @@ public final class RoutingCore {
             if (listable(a, b)) {
                 int g = groupKey(b, a);
                 long k = orderKey(b, a);
-                if (!b.isInPlace(o, g, k) && !b.advanceTail(o, g, k)) {
-                    b.unlink(o);
-                    b.link(o, g, k);
-                }
+                b.place(o, g, k);
             } else {
                 b.unlink(o);
             }
