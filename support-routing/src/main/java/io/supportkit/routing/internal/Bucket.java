@@ -143,8 +143,9 @@ final class Bucket {
      * or an assignment: unlinked and appended at the tail, reading only the tail's key, with no group looked up).
      * Anything else unlinks it and links it by searching from the tail. One method instead of the check, the tail
      * check, the unlink and the link one after the other: a 4 x 3 agent goes through this twelve times per decision,
-     * and the separate steps read the same slot again and looked its group up again (measured 8-9 % less CPU per
-     * assign/release pair at 1,000 and 15,000 agents).
+     * and the separate steps read the same slot again and looked its group up again (8-9 % less CPU per assign/release
+     * pair at 1,000 and 15,000 agents in its own interleaved runs, which is inside the spread between runs; with the
+     * other changes of that session, 7-10 % in most of five repeated runs at 15,000 agents).
      */
     void place(int slot, int group, long order) {
         int[] ns = nodes;
