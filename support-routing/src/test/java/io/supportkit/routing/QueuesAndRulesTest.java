@@ -150,6 +150,43 @@ class QueuesAndRulesTest {
     }
 
     @Test
+    void shouldKeepPriorityThenAgeOrderWhenLanesEmptyAndFillAgain() {
+        Router router = base().build();
+        router.upsertAgent(agent("ana", "en", "s", 1, 1));
+        ReusableDecision d = new ReusableDecision();
+        // lanes emptied by cancels many times over: each round queues a task of two priorities and withdraws them
+        for (int round = 0; round < 50; round++) {
+            assertThat(router.submit(Task.builder("gone-" + round, "chat").build(), d)).isEqualTo(Outcome.QUEUED);
+            assertThat(router.submit(Task.builder("gone-high-" + round, "chat").priority(3).build(), d))
+                    .isEqualTo(Outcome.QUEUED);
+            router.cancel("gone-high-" + round);
+            router.cancel("gone-" + round);
+        }
+        assertThat(router.queueStats("general").waiting()).isZero();
+        router.submit(Task.builder("a-low", "chat").build());
+        clock.advance(Duration.ofSeconds(1));
+        router.submit(Task.builder("b-high", "chat").priority(3).build());
+        clock.advance(Duration.ofSeconds(1));
+        router.submit(Task.builder("c-low", "chat").build());
+        router.submit(Task.builder("d-high", "chat").priority(3).build());
+        // withdrawn and submitted again with its original time: back before c-low, not behind it
+        Task aLow = router.task("a-low").orElseThrow().task();
+        router.cancel("a-low");
+        router.submit(aLow.toBuilder().createdAt(Fixtures.T0).build());
+        assertThat(router.queueStats("general").waiting()).isEqualTo(4);
+        assertThat(router.queueStats("general").oldestWait()).isEqualTo(Duration.ofSeconds(2));
+
+        List<String> order = new ArrayList<>();
+        order.add(router.setPresence("ana", Presence.AVAILABLE).get(0).taskId());
+        for (int i = 0; i < 3; i++) {
+            order.add(router.release(order.get(order.size() - 1)).get(0).taskId());
+        }
+
+        assertThat(order).containsExactly("b-high", "d-high", "a-low", "c-low");
+        assertThat(router.queueStats("general").waiting()).isZero();
+    }
+
+    @Test
     void shouldAgePriorityUpwardsSoLowPriorityTasksDoNotStarve() {
         Router router = Router.builder().clock(clock)
                 .queue(RoutingQueue.builder("q").priorityAging(Duration.ofMinutes(1), 10).build())

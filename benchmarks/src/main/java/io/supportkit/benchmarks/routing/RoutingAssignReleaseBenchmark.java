@@ -125,7 +125,9 @@ public class RoutingAssignReleaseBenchmark {
     /**
      * For {@link RoutingDecisionSplit}: submits {@code count} different tasks (each a full decision), then releases
      * them, and adds the nanoseconds of each half to {@code nanos[0]} and {@code nanos[1]}; {@code wasAssigned} is
-     * scratch space of at least {@code count}. Returns how many were assigned.
+     * scratch space of at least {@code count}. Returns how many were assigned. With {@code count} 1 the tasks and
+     * the order of operations are those of {@link #indexedRouter} (a larger count makes the releases dearer: see
+     * {@link RoutingDecisionSplit}).
      */
     int decideThenRelease(int count, long[] nanos, boolean[] wasAssigned) {
         int first = next;

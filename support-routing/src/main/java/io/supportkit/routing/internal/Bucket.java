@@ -137,19 +137,56 @@ final class Bucket {
     }
 
     /**
-     * Gives a member that is already the last of its group a larger order key without moving it: the order
-     * stays right, and only this member's slot is touched. This is the common case of an agent whose key grows
-     * twice with no other agent moving in between (assigned, then released or assigned again).
+     * Puts a member at its place for these keys, linked. One read of its slot settles the steady-state cases: already
+     * in place; already last of its group, so only its key grows (an agent whose key grows twice with no other agent
+     * moving in between: assigned, then released); or staying in its group with the largest key of it (an activity
+     * or an assignment: unlinked and appended at the tail, reading only the tail's key, with no group looked up).
+     * Anything else unlinks it and links it by searching from the tail. One method instead of the check, the tail
+     * check, the unlink and the link one after the other: a 4 x 3 agent goes through this twelve times per decision,
+     * and the separate steps read the same slot again and looked its group up again (8-9 % less CPU per assign/release
+     * pair at 1,000 and 15,000 agents in its own interleaved runs, which is inside the spread between runs; with the
+     * other changes of that session, 7-10 % in most of five repeated runs at 15,000 agents).
      */
-    boolean advanceTail(int slot, int group, long order) {
+    void place(int slot, int group, long order) {
+        int[] ns = nodes;
         int n = slot * STRIDE;
-        if (nodes[n + LISTED] == 0 || nodes[n + NEXT] != NONE || groupKeys[nodes[n + GROUP]] != group
-                || order(n) > order) {
-            return false;
+        if (ns[n + LISTED] != 0) {
+            int g = ns[n + GROUP];
+            if (groupKeys[g] == group) {
+                long current = order(n);
+                if (current == order) {
+                    return;
+                }
+                int x = ns[n + NEXT];
+                if (x == NONE) {
+                    if (current < order) {
+                        ns[n + ORDER_HI] = (int) (order >>> 32);
+                        ns[n + ORDER_LO] = (int) order;
+                        return;
+                    }
+                } else {
+                    int t = tails[g];
+                    if (order >= order(t * STRIDE)) {
+                        int p = ns[n + PREV];
+                        if (p == NONE) {
+                            heads[g] = x;
+                        } else {
+                            ns[p * STRIDE + NEXT] = x;
+                        }
+                        ns[x * STRIDE + PREV] = p;
+                        ns[t * STRIDE + NEXT] = slot;
+                        ns[n + PREV] = t;
+                        ns[n + NEXT] = NONE;
+                        tails[g] = slot;
+                        ns[n + ORDER_HI] = (int) (order >>> 32);
+                        ns[n + ORDER_LO] = (int) order;
+                        return;
+                    }
+                }
+            }
         }
-        nodes[n + ORDER_HI] = (int) (order >>> 32);
-        nodes[n + ORDER_LO] = (int) order;
-        return true;
+        unlink(slot);
+        link(slot, group, order);
     }
 
     /**

@@ -2,28 +2,30 @@ package io.supportkit.routing.internal;
 
 import io.supportkit.routing.RoutingQueue;
 
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Arrays;
 
 /**
  * A queue's waiting tasks and counters. Waiting tasks sit in lanes keyed by base priority, channel, language
  * and first required skill, each lane ordered by original age (then submission order). An agent with free
  * capacity only merges the lanes it could serve, and inside a lane the aged priority never rises along the
- * order, so lanes merge cleanly. Not thread-safe: guarded by the router's lock.
+ * order, so lanes merge cleanly.
+ *
+ * <p>Queueing and withdrawing a task allocate nothing once its lane exists: a lane stays in the map when it empties
+ * (the next task of its kind reuses it; there are as many as kinds of task seen, not tasks), lanes are found by a
+ * primitive key, and the tasks of a lane are linked through their own records ({@link WaitingTasks}). Only the
+ * lanes holding tasks are in {@link #activeLanes}, so merging skips the empty ones. Not thread-safe: guarded by
+ * the router's lock.
  */
 final class QueueRuntime {
-    static final Comparator<TaskRecord> BY_AGE =
-            Comparator.<TaskRecord>comparingLong(t -> t.createdAtMillis).thenComparingLong(t -> t.seq);
-
     /** Waiting tasks of one kind, oldest first. */
     static final class Lane {
         final int priority;
         final int channel;
         final int language;
         final int skill;
-        final TreeSet<TaskRecord> tasks = new TreeSet<>(BY_AGE);
+        final WaitingTasks tasks = new WaitingTasks();
+        /** Place in {@link #activeLanes} while the lane holds tasks, else -1. */
+        int active = -1;
 
         Lane(int priority, int channel, int language, int skill) {
             this.priority = priority;
@@ -45,7 +47,10 @@ final class QueueRuntime {
     final RoutingQueue spec;
     final int strategyIndex;
     final boolean anyMember;
-    final Map<Long, Lane> lanes = new HashMap<>();
+    private final LongObjectMap<Lane> lanes = new LongObjectMap<>();
+    /** The lanes that hold tasks, in no particular order (the first {@link #activeCount}). */
+    private Lane[] activeLanes = new Lane[4];
+    private int activeCount;
     int waiting;
     int offered;
     int assigned;
@@ -81,25 +86,49 @@ final class QueueRuntime {
     void add(TaskRecord t) {
         int skill = laneSkill(t);
         long key = laneKey(t, skill);
-        t.laneKey = key;
         Lane lane = lanes.get(key);
         if (lane == null) {
             boolean pinned = t.pinned != null;
             lane = new Lane(t.task.priority(), t.channel, pinned ? -1 : t.language, pinned ? -1 : skill);
             lanes.put(key, lane);
         }
+        if (lane.active < 0) {
+            if (activeCount == activeLanes.length) {
+                activeLanes = Arrays.copyOf(activeLanes, activeCount * 2);
+            }
+            lane.active = activeCount;
+            activeLanes[activeCount++] = lane;
+        }
         lane.tasks.add(t);
+        t.lane = lane;
         waiting++;
     }
 
     void remove(TaskRecord t) {
-        Lane lane = lanes.get(t.laneKey);
-        if (lane != null && lane.tasks.remove(t)) {
-            waiting--;
-            if (lane.tasks.isEmpty()) {
-                lanes.remove(t.laneKey);
-            }
+        Lane lane = t.lane;
+        if (lane == null) {
+            return;
         }
+        lane.tasks.remove(t);
+        t.lane = null;
+        waiting--;
+        if (lane.tasks.isEmpty()) {
+            // swap the last active lane into this one's place
+            Lane last = activeLanes[--activeCount];
+            activeLanes[lane.active] = last;
+            last.active = lane.active;
+            activeLanes[activeCount] = null;
+            lane.active = -1;
+        }
+    }
+
+    /** How many lanes hold tasks; {@link #activeLane} gives them. */
+    int activeLaneCount() {
+        return activeCount;
+    }
+
+    Lane activeLane(int i) {
+        return activeLanes[i];
     }
 
     int effectivePriority(TaskRecord t, long now) {
@@ -114,8 +143,8 @@ final class QueueRuntime {
 
     long oldestCreatedAt() {
         long oldest = Long.MAX_VALUE;
-        for (Lane lane : lanes.values()) {
-            oldest = Math.min(oldest, lane.tasks.first().createdAtMillis);
+        for (int i = 0; i < activeCount; i++) {
+            oldest = Math.min(oldest, activeLanes[i].tasks.first().createdAtMillis);
         }
         return oldest;
     }

@@ -37,14 +37,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -59,8 +57,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RoutingCore {
     private static final System.Logger LOG = System.getLogger("io.supportkit.routing.Router");
-    private static final Comparator<TaskRecord> BY_DEADLINE =
-            Comparator.<TaskRecord>comparingLong(t -> t.deadline).thenComparingLong(t -> t.seq);
 
     private final InstantSource clock;
     private final List<RoutingListener> listeners;
@@ -73,6 +69,8 @@ public final class RoutingCore {
     private final ReentrantLock lock = new ReentrantLock();
 
     private final Map<String, QueueRuntime> queues = new LinkedHashMap<>();
+    /** The same queues in an array, for the loops that visit them all (no iterator). */
+    private final QueueRuntime[] queueList;
     private final List<RoutingStrategy> strategies = new ArrayList<>();
     private final Map<String, RoutingRule> syntheticRules = new HashMap<>();
     private final Interner channels = new Interner("channel", 1 << 14);
@@ -87,7 +85,7 @@ public final class RoutingCore {
     /** Records of tasks that left, reused by later submits (bounded: a burst's worth is enough). */
     private final TaskRecord[] recordPool = new TaskRecord[1024];
     private int pooledRecords;
-    private final TreeSet<TaskRecord> timers = new TreeSet<>(BY_DEADLINE);
+    private final DeadlineHeap timers = new DeadlineHeap();
     private ArrayList<RoutingEvent> pending = new ArrayList<>();
     /**
      * The decision being made; decisions are made one at a time under the lock, so one record is reused. While an
@@ -101,6 +99,9 @@ public final class RoutingCore {
     private long seq;
     /** Keeps the reads of {@link #reindex}'s first pass from being optimised away. */
     private int touchSink;
+    /** Scratch for {@link #bestWaitingFor}: per lane being merged, its next task and its queue. */
+    private TaskRecord[] mergeHeads = new TaskRecord[8];
+    private QueueRuntime[] mergeQueues = new QueueRuntime[8];
     /** Scratch for {@link #reindex}: the neighbours of the agent's slot in each of its indexes. */
     private long[] neighbours = new long[16];
     private long eventSeq;
@@ -130,6 +131,7 @@ public final class RoutingCore {
             }
             queues.put(q.id(), new QueueRuntime(q, si));
         }
+        this.queueList = queues.values().toArray(new QueueRuntime[0]);
         this.defaultRule = new RoutingRule("default", t -> true, List.of(RoutingStep.to(defaultQueue)), null);
     }
 
@@ -361,7 +363,8 @@ public final class RoutingCore {
 
     private Outcome submitLocked(Task task) {
         long now = clock.millis();
-        if (tasks.containsKey(task.id())) {
+        int found = tasks.find(task.id());
+        if (found >= 0) {
             throw new ConflictException("task '" + task.id() + "' is already in the router");
         }
         RoutingRule rule = defaultRule;
@@ -397,7 +400,7 @@ public final class RoutingCore {
                 t.stickyUntilMillis = now + stickyWaitMillis;
             }
         }
-        tasks.put(task.id(), t);
+        tasks.putAbsent(found, task.id(), t); // nothing above changed the table since find()
         submitted++;
         int step = stepFor(rule, now - created);
         if (step >= rule.steps().size()) {
@@ -1048,63 +1051,61 @@ public final class RoutingCore {
         return out == null ? List.of() : out;
     }
 
+    /**
+     * Merges, in priority/age order, the lanes {@code a} may serve and returns the first task it can take. The
+     * cursors of the merge (a lane's queue and its current task) live in two arrays reused from call to call, so
+     * finding a waiting task allocates nothing.
+     */
     private TaskRecord bestWaitingFor(AgentState a, long now) {
-        List<Lane> lanes = new ArrayList<>();
-        for (QueueRuntime q : queues.values()) {
-            for (QueueRuntime.Lane waiting : q.lanes.values()) {
+        int count = 0;
+        for (QueueRuntime q : queueList) {
+            for (int i = 0; i < q.activeLaneCount(); i++) {
+                QueueRuntime.Lane waiting = q.activeLane(i);
                 if (waiting.mayServe(a)) {
-                    Lane lane = new Lane(q, waiting.tasks.iterator());
-                    if (lane.head != null) {
-                        lanes.add(lane);
+                    if (count == mergeHeads.length) {
+                        mergeHeads = Arrays.copyOf(mergeHeads, 2 * count);
+                        mergeQueues = Arrays.copyOf(mergeQueues, 2 * count);
                     }
+                    mergeHeads[count] = waiting.tasks.first();
+                    mergeQueues[count] = q;
+                    count++;
                 }
             }
         }
-        while (true) {
-            Lane best = null;
+        TaskRecord found = null;
+        while (found == null) {
+            int best = -1;
             int bestPriority = 0;
-            for (Lane lane : lanes) {
-                if (lane.head == null) {
+            for (int i = 0; i < count; i++) {
+                TaskRecord head = mergeHeads[i];
+                if (head == null) {
                     continue;
                 }
-                int p = lane.queue.effectivePriority(lane.head, now);
-                if (best == null || p > bestPriority || (p == bestPriority && QueueRuntime.BY_AGE.compare(lane.head,
-                        best.head) < 0)) {
-                    best = lane;
+                int p = mergeQueues[i].effectivePriority(head, now);
+                if (best < 0 || p > bestPriority
+                        || (p == bestPriority && WaitingTasks.compare(head, mergeHeads[best]) < 0)) {
+                    best = i;
                     bestPriority = p;
                 }
             }
-            if (best == null) {
-                return null;
+            if (best < 0) {
+                break;
             }
-            TaskRecord t = best.head;
-            best.advance();
+            TaskRecord t = mergeHeads[best];
+            mergeHeads[best] = WaitingTasks.next(t);
             if (rejection(a, t) == null && !heldForOther(t, a, now)) {
-                return t;
+                found = t;
             }
         }
+        // the cursors must not keep records alive once their tasks leave
+        Arrays.fill(mergeHeads, 0, count, null);
+        Arrays.fill(mergeQueues, 0, count, null);
+        return found;
     }
 
     private static boolean heldForOther(TaskRecord t, AgentState a, long now) {
         return t.sticky != null && t.sticky != a && t.stickyActive(now) && t.sticky.presence.routable()
                 && !t.sticky.removed;
-    }
-
-    /** A lane of one queue being merged with the others; allocation only happens when tasks wait. */
-    private static final class Lane {
-        final QueueRuntime queue;
-        final Iterator<TaskRecord> it;
-        TaskRecord head;
-
-        Lane(QueueRuntime queue, Iterator<TaskRecord> it) {
-            this.queue = queue;
-            this.it = it;
-            advance();
-        }
-
-        void advance() {
-            head = it.hasNext() ? it.next() : null;
-        }
     }
 
     /** The first filter that stops {@code a} from taking {@code t} now, or null when eligible. */
@@ -1322,16 +1323,22 @@ public final class RoutingCore {
             }
             touchSink = touched;
         }
-        for (int i = 0; i < a.bucketCount; i++) {
-            Bucket b = a.buckets[i];
-            int o = a.slots[i];
-            if (listable(a, b)) {
-                int g = groupKey(b, a);
-                long k = orderKey(b, a);
-                if (!b.isInPlace(o, g, k) && !b.advanceTail(o, g, k)) {
-                    b.unlink(o);
-                    b.link(o, g, k);
-                }
+        // what listable() asks, decided once per channel rather than once per index: an agent's indexes nearly
+        // always share one channel, and this loop runs for twelve indexes on every decision of a 4 x 3 agent
+        boolean routable = !a.removed && a.presence.routable();
+        int spareChannel = -1;
+        boolean spare = false;
+        Bucket[] bs = a.buckets;
+        int[] slots = a.slots;
+        for (int i = 0; i < count; i++) {
+            Bucket b = bs[i];
+            int o = slots[i];
+            if (b.channel != spareChannel) {
+                spareChannel = b.channel;
+                spare = routable && a.spare(spareChannel) >= 1;
+            }
+            if (spare) {
+                b.place(o, groupKey(b, a), orderKey(b, a));
             } else {
                 b.unlink(o);
             }
@@ -1432,9 +1439,10 @@ public final class RoutingCore {
             int staffed = 0;
             int available = 0;
             if (id >= 0) {
-                for (QueueRuntime q : queues.values()) {
-                    for (QueueRuntime.Lane lane : q.lanes.values()) {
-                        for (TaskRecord t : lane.tasks) {
+                for (QueueRuntime q : queueList) {
+                    for (int l = 0; l < q.activeLaneCount(); l++) {
+                        WaitingTasks lane = q.activeLane(l).tasks;
+                        for (TaskRecord t = lane.first(); t != null; t = WaitingTasks.next(t)) {
                             for (int i = 0; i < t.skillCount; i++) {
                                 if (t.skills[i] == id && t.skillActive(i)) {
                                     waiting++;

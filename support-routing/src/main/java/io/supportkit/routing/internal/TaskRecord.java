@@ -34,7 +34,11 @@ final class TaskRecord {
     QueueRuntime queue;
     TaskPhase phase;
     boolean inLane;
-    long laneKey;
+    /** The lane the task waits in, or null; with the three links below, its node in that lane's tree. */
+    QueueRuntime.Lane lane;
+    TaskRecord laneLeft;
+    TaskRecord laneRight;
+    TaskRecord laneParent;
     AgentState agent;
     int agentCost;
     long offerExpiresAtMillis;
@@ -52,6 +56,8 @@ final class TaskRecord {
 
     long deadline;
     boolean timerQueued;
+    /** The record's place in the router's {@link DeadlineHeap}, {@link DeadlineHeap#ABSENT} when not in it. */
+    int timerIndex = DeadlineHeap.ABSENT;
 
     /** Makes this record the fresh state of {@code task}; the skill arrays are then filled by the caller. */
     void init(Task task, long seq, long createdAtMillis, int channel, int language, int skillCount) {
@@ -73,7 +79,10 @@ final class TaskRecord {
         queue = null;
         phase = TaskPhase.WAITING;
         inLane = false;
-        laneKey = 0;
+        lane = null;
+        laneLeft = null;
+        laneRight = null;
+        laneParent = null;
         agent = null;
         agentCost = 0;
         offerExpiresAtMillis = NO_DEADLINE;
@@ -86,6 +95,7 @@ final class TaskRecord {
         transfers = 0;
         deadline = NO_DEADLINE;
         timerQueued = false;
+        timerIndex = DeadlineHeap.ABSENT;
     }
 
     /** Drops references to other objects once the task left the router, so a pooled record keeps none alive. */
@@ -94,6 +104,10 @@ final class TaskRecord {
         rule = null;
         ruleName = null;
         queue = null;
+        lane = null;
+        laneLeft = null;
+        laneRight = null;
+        laneParent = null;
         agent = null;
         pinned = null;
         sticky = null;

@@ -58,6 +58,39 @@ final class TaskTable {
         size++;
     }
 
+    /**
+     * Where {@code id} is ({@code >= 0}), or, when absent, {@code -1 - slot} for the slot it would take. With
+     * {@link #putAbsent} a submit probes the table once: checking that the id is new, then storing the task, probed
+     * the same run twice.
+     */
+    int find(String id) {
+        int h = mix(id.hashCode());
+        int[] hs = hashes;
+        int mask = hs.length - 1;
+        int i = h & mask;
+        int stored;
+        while ((stored = hs[i]) != EMPTY) {
+            if (stored == h && keys[i].equals(id)) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return -1 - i;
+    }
+
+    /** Adds a task whose id {@link #find} just reported absent ({@code found < 0}), the table unchanged since. */
+    void putAbsent(int found, String id, TaskRecord t) {
+        if ((size + 1) * 2 > keys.length) {
+            put(id, t); // the table grows: the slot found is no longer where the id goes
+            return;
+        }
+        int i = -1 - found;
+        hashes[i] = mix(id.hashCode());
+        keys[i] = id;
+        values[i] = t;
+        size++;
+    }
+
     /** Removes the task with this id, if present. */
     void remove(String id) {
         int i = indexOf(id);

@@ -44,6 +44,32 @@ class TaskTableProperties {
         assertThat(table.values()).containsExactlyInAnyOrderElementsOf(model.values());
     }
 
+    /** The submit path: find, then store an absent id at the slot found (the table growing on the way). */
+    @Property(tries = 300)
+    void shouldAgreeWithAMapWhenAbsentIdsAreStoredWhereFindPointed(
+            @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 199) Integer> operations) {
+        TaskTable table = new TaskTable();
+        Map<String, TaskRecord> model = new HashMap<>();
+        for (int op : operations) {
+            String id = new String("task-" + (op / 2));
+            int found = table.find(id);
+            assertThat(found >= 0).isEqualTo(model.containsKey(id));
+            if (op % 2 == 0 && found < 0) {
+                TaskRecord t = new TaskRecord();
+                table.putAbsent(found, id, t);
+                model.put(id, t);
+            } else if (op % 2 == 1) {
+                table.remove(id);
+                model.remove(id);
+            }
+            assertThat(table.size()).isEqualTo(model.size());
+        }
+        for (int k = 0; k < 100; k++) {
+            String id = new String("task-" + k);
+            assertThat(table.get(id)).isSameAs(model.get(id));
+        }
+    }
+
     @Property(tries = 50)
     void shouldTellIdsApartWhenTheirHashesCollide(@ForAll @IntRange(min = 2, max = 40) int count) {
         // "Aa" and "BB" have the same String hash, so every id below has the same hash: one long probe run
