@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A before/after comparison of any one-thread JMH benchmark method for a shared, loaded machine: each given
@@ -94,7 +95,16 @@ public final class InterleavedCpuTime {
         }
         System.out.printf("%s.%s %s, %d rounds of %d calls (%d results):%n", args[0], args[1],
             settings.stream().map(s -> s[0] + "=" + s[1]).toList(), rounds, calls, sink);
-        for (int j = 0; j < n; j++) {
+        report(jars.toArray(new String[0]), nanos, "call");
+    }
+
+    /**
+     * Prints, per jar, the median and best CPU time per {@code unit} over the measured rounds and the median of the
+     * paired ratios (round by round) to the first jar: the figure to read on a loaded machine.
+     */
+    public static void report(String[] jars, double[][] nanos, String unit) {
+        int rounds = nanos[0].length;
+        for (int j = 0; j < jars.length; j++) {
             double[] sorted = nanos[j].clone();
             Arrays.sort(sorted);
             double ratio = 1;
@@ -106,8 +116,8 @@ public final class InterleavedCpuTime {
                 Arrays.sort(ratios);
                 ratio = ratios[rounds / 2];
             }
-            System.out.printf("  %s: median %.1f ns CPU per call (best %.1f), median paired ratio to the first %.3f%n",
-                jars.get(j), sorted[rounds / 2], sorted[0], ratio);
+            System.out.printf(Locale.ROOT, "  %s: median %.1f ns CPU per %s (best %.1f), median paired ratio to the first %.3f%n",
+                jars[j], sorted[rounds / 2], unit, sorted[0], ratio);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.supportkit.benchmarks.routing;
 
+import io.supportkit.benchmarks.InterleavedCpuTime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
@@ -75,20 +76,6 @@ public final class RoutingInterleavedCpuTime {
         }
         System.out.printf("agents=%s skills=%s languages=%s capacity=%s, %d rounds of %d pairs (%d assigned):%n",
                 args[0], args[1], args[2], args[3], rounds, pairs, assigned);
-        for (int j = 0; j < jars.length; j++) {
-            double[] sorted = nanos[j].clone();
-            Arrays.sort(sorted);
-            double ratio = 1;
-            if (j > 0) {
-                double[] ratios = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    ratios[r] = nanos[j][r] / nanos[0][r];
-                }
-                Arrays.sort(ratios);
-                ratio = ratios[rounds / 2];
-            }
-            System.out.printf("  %s: median %.0f ns CPU per pair (best %.0f), median paired ratio to the first %.3f%n",
-                    jars[j], sorted[rounds / 2], sorted[0], ratio);
-        }
+        InterleavedCpuTime.report(jars, nanos, "pair");
     }
 }

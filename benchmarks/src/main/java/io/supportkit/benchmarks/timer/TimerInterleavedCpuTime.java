@@ -1,5 +1,6 @@
 package io.supportkit.benchmarks.timer;
 
+import io.supportkit.benchmarks.InterleavedCpuTime;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
@@ -75,21 +76,7 @@ public final class TimerInterleavedCpuTime {
         }
         System.out.printf(Locale.ROOT, "pending=%d cancel=%d%%, %d rounds of %d pairs:%n", pending, cancelPercent,
                 rounds, pairs);
-        for (int j = 0; j < jars.length; j++) {
-            double[] sorted = nanos[j].clone();
-            Arrays.sort(sorted);
-            double ratio = 1;
-            if (j > 0) {
-                double[] ratios = new double[rounds];
-                for (int r = 0; r < rounds; r++) {
-                    ratios[r] = nanos[j][r] / nanos[0][r];
-                }
-                Arrays.sort(ratios);
-                ratio = ratios[rounds / 2];
-            }
-            System.out.printf(Locale.ROOT, "  %s: median %.1f ns CPU per pair (best %.1f), median paired ratio to the first %.3f%n",
-                    jars[j], sorted[rounds / 2], sorted[0], ratio);
-        }
+        InterleavedCpuTime.report(jars, nanos, "pair");
     }
 
     private static void set(Class<?> type, Object target, String name, Object value) throws ReflectiveOperationException {

@@ -135,18 +135,8 @@ final class TaskTable {
     }
 
     private int indexOf(String id) {
-        int h = mix(id.hashCode());
-        int[] hs = hashes;
-        int mask = hs.length - 1;
-        int i = h & mask;
-        int stored;
-        while ((stored = hs[i]) != EMPTY) {
-            if (stored == h && keys[i].equals(id)) {
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-        return -1;
+        int at = find(id);
+        return at >= 0 ? at : -1;
     }
 
     private void grow() {
