@@ -27,7 +27,9 @@ import java.util.Locale;
  * Arguments: the benchmark class (relative to {@code io.supportkit.benchmarks}), its {@code @Benchmark} method,
  * measured rounds, calls per round, optional {@code field=value} settings of {@code @Param} fields, then the jars
  * (the first is the reference of the ratio). The class needs a public no-argument {@code setUp()}; three rounds per
- * jar warm up first.
+ * jar warm up first. For the routing benchmark, for example:
+ * {@code routing.RoutingAssignReleaseBenchmark indexedRouter 16 500000 agents=15000 skillsPerAgent=4
+ * languagesPerAgent=3 capacity=5 <before.jar> <after.jar>}.
  */
 public final class InterleavedCpuTime {
     private static final int WARMUP_ROUNDS = 3;
@@ -53,6 +55,10 @@ public final class InterleavedCpuTime {
             } else {
                 jars.add(args[a]);
             }
+        }
+        if (jars.isEmpty()) {
+            System.err.println("no benchmarks.jar given: name at least one (the first is the reference)");
+            System.exit(2);
         }
         int n = jars.size();
         Object[] benches = new Object[n];

@@ -23,19 +23,15 @@ public final class EntityExtractor {
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
     private static final Map<String, Integer> PERSIAN_MONTHS = new HashMap<>();
-    /** First four letters of month names of at least five letters -> the name (one candidate per prefix). */
-    private static final Map<String, String> MONTH_BY_PREFIX = new HashMap<>();
     /**
-     * The keys of {@link #MONTH_BY_PREFIX} as four chars packed in a long, sorted, and their names: a word's prefix
-     * is then found without cutting a substring out of every longer word of every message.
+     * The first four letters of the month names of at least five letters, packed in a long and sorted, and the name
+     * each stands for (one per prefix): a word's prefix is found without cutting a substring out of every longer
+     * word of every message.
      */
     private static final long[] MONTH_PREFIX_KEYS;
-    /**
-     * One bit per hashed first two letters of every word the date tables know (months, relative days, number
-     * words): most words of a message are none of these, and one bit test says so before any table is read.
-     */
-    private static final long[] DATE_WORD_STARTS = new long[1 << 10];
     private static final String[] MONTH_PREFIX_NAMES;
+    /** The first two letters of every word the date tables know (months, relative days, number words). */
+    private static final StartFilter DATE_WORD_STARTS = new StartFilter();
     private static final Map<String, String> RELATIVE_DAYS = new HashMap<>();
     private static final Map<String, Character> UNITS = new HashMap<>();
     private static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
@@ -69,16 +65,17 @@ public final class EntityExtractor {
             }
         }
         MONTHS.put("sept", 9);
+        Map<Long, String> monthByPrefix = new HashMap<>();
         for (String name : MONTHS.keySet()) {
             if (name.length() >= 5) {
-                MONTH_BY_PREFIX.putIfAbsent(name.substring(0, 4), name);
+                monthByPrefix.putIfAbsent(packedPrefix(name), name);
             }
         }
-        MONTH_PREFIX_KEYS = MONTH_BY_PREFIX.keySet().stream().mapToLong(EntityExtractor::packedPrefix).sorted()
-            .toArray();
+        MONTH_PREFIX_KEYS = monthByPrefix.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
         MONTH_PREFIX_NAMES = new String[MONTH_PREFIX_KEYS.length];
-        MONTH_BY_PREFIX.forEach((prefix, name) ->
-            MONTH_PREFIX_NAMES[Arrays.binarySearch(MONTH_PREFIX_KEYS, packedPrefix(prefix))] = name);
+        for (int k = 0; k < MONTH_PREFIX_KEYS.length; k++) {
+            MONTH_PREFIX_NAMES[k] = monthByPrefix.get(MONTH_PREFIX_KEYS[k]);
+        }
         String[][] numberWords = {
             {"one", "a", "bir", "یک", "یه"}, {"two", "iki", "دو"}, {"three", "üç", "سه"}, {"four", "dört", "چهار"},
             {"five", "beş", "پنج"}, {"six", "altı", "شش"}, {"seven", "yedi", "هفت"}, {"eight", "sekiz", "هشت"},
@@ -128,8 +125,7 @@ public final class EntityExtractor {
         }
         for (Map<String, ?> table : List.of(MONTHS, PERSIAN_MONTHS, RELATIVE_DAYS, NUMBER_WORDS)) {
             for (String word : table.keySet()) {
-                int bit = startBit(word);
-                DATE_WORD_STARTS[bit >>> 6] |= 1L << bit;
+                DATE_WORD_STARTS.add(startKey(word));
             }
         }
         String[][] currencies = {
@@ -593,11 +589,10 @@ public final class EntityExtractor {
             ? v : -1;
     }
 
-    /** The bit of a word's first two letters, an apostrophe ending the word ("a'ya" starts as "a"). */
-    private static int startBit(String word) {
+    /** A word's first two letters as one key, an apostrophe ending the word ("a'ya" starts as "a"). */
+    private static int startKey(String word) {
         char second = word.length() > 1 ? word.charAt(1) : 0;
-        int key = word.charAt(0) << 16 | (second == '\'' ? 0 : second);
-        return (key * 0x9E3779B9) >>> 16;
+        return word.charAt(0) << 16 | (second == '\'' ? 0 : second);
     }
 
     /** False when no word of the date tables, nor a month name's prefix, starts as {@code folded} does. */
@@ -605,8 +600,7 @@ public final class EntityExtractor {
         if (folded.isEmpty()) {
             return false;
         }
-        int bit = startBit(folded);
-        return (DATE_WORD_STARTS[bit >>> 6] & (1L << bit)) != 0;
+        return DATE_WORD_STARTS.mayContain(startKey(folded));
     }
 
     private static boolean startsWithDigit(String folded) {

@@ -139,7 +139,7 @@ public final class NgramLanguageModel {
             for (int s = 0; s < count; s++) {
                 long slot = slots[s];
                 if (slot != 0) {
-                    int start = (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
+                    int start = runStart(slot);
                     touched += (slot & DENSE) != 0 ? rows[start] : entries[start];
                 }
             }
@@ -171,7 +171,7 @@ public final class NgramLanguageModel {
 
     /** Adds one n-gram's run, counted {@code weight} times (the orders it counts for), to the totals. */
     private void add(long slot, int weight, boolean letter, int[] candidateList, int candidateCount, int[] totals) {
-        int start = (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
+        int start = runStart(slot);
         // Every language of a run is added, candidate or not: a branch per entry would cost more than the
         // additions, and the caller reads only its candidates' totals.
         if ((slot & DENSE) != 0) {
@@ -203,6 +203,11 @@ public final class NgramLanguageModel {
                 totals[(entry >>> 9) & 0x7F] += ((entry << 23) >> 23) * weight;
             }
         }
+    }
+
+    /** Where a table word's run (or dense row) starts. */
+    private static int runStart(long slot) {
+        return (int) (slot >>> COUNT_BITS) & ((1 << START_BITS) - 1);
     }
 
     /** The table word of an n-gram's 64-bit hash, or 0 when no language knows it. */

@@ -27,19 +27,15 @@ public final class PhraseSet<T> {
     private Map<String, Phrase<T>[]> wordTable = Map.of();
     private int[] tableKeys = new int[1];
     private Phrase<T>[][] tableValues = newTable(1);
-    /**
-     * One bit per hashed {@link #key} of a phrase's first word or stem: most tokens start no phrase, and one bit
-     * test tells so before any table is searched (false positives only cost the search).
-     */
-    private final long[] startBits = new long[1 << 10];
+    /** The {@link #key}s of the phrases' first words and stems: most tokens start no phrase. */
+    private final StartFilter starts = new StartFilter();
 
     /** Adds {@code phrases} (already in folded form or folded here with {@code fold}) tagged with value. */
     public PhraseSet<T> add(T value, String... phrases) {
         for (String p : phrases) {
             String[] words = SecretCues.fold(p).trim().split(" +");
             String first = words[0];
-            int bit = startBit(key(first));
-            startBits[bit >>> 6] |= 1L << bit;
+            starts.add(key(first));
             if (first.endsWith("*")) {
                 byStemStart.computeIfAbsent(key(first), k -> new ArrayList<>()).add(new Phrase<>(words, value));
             } else {
@@ -91,15 +87,6 @@ public final class PhraseSet<T> {
         return null;
     }
 
-    private static int startBit(int key) {
-        return (key * 0x9E3779B9) >>> 16;
-    }
-
-    private boolean mayStart(int key) {
-        int bit = startBit(key);
-        return (startBits[bit >>> 6] & (1L << bit)) != 0;
-    }
-
     private static int key(String word) {
         char a = word.charAt(0);
         char b = word.length() > 1 && word.charAt(1) != '*' ? word.charAt(1) : 0;
@@ -132,13 +119,13 @@ public final class PhraseSet<T> {
     private void tryStarting(List<Token> tokens, int i, String f, boolean stems, boolean oneLetterStems,
                              MatchSink<T> sink) {
         int key = key(f);
-        if (mayStart(key)) {
+        if (starts.mayContain(key)) {
             tryAll(tokens, i, wordTable.get(f), sink);
             if (stems) {
                 tryAll(tokens, i, stemsStartingLike(key), sink);
             }
         }
-        if (oneLetterStems && f.length() > 1 && mayStart((int) f.charAt(0) << 16)) {
+        if (oneLetterStems && f.length() > 1 && starts.mayContain((int) f.charAt(0) << 16)) {
             tryAll(tokens, i, stemsStartingLike((int) f.charAt(0) << 16), sink);
         }
     }

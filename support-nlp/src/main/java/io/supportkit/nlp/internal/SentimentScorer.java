@@ -82,7 +82,6 @@ public final class SentimentScorer {
         // G1 every young string stored into it takes the write barrier's slow path (card marking and refinement);
         // measured, that made scoring about 60 % slower once the scratch had been promoted.
         Items items = new Items(tokens.size() + 4);
-        items.reset(tokens.size() + 4);
         int n = tokens.size();
         int length = text.length();
         int exclamations = 0;
@@ -817,7 +816,7 @@ public final class SentimentScorer {
         int shouting;
         boolean angryEmoji;
         /** Index of the first "but" (VADER weighs around the first one), or -1. */
-        int butIndex;
+        int butIndex = -1;
         int upperCount;
         /** Indexes of the items with a valence: the only ones the rules can change. */
         int[] scored;
@@ -833,18 +832,6 @@ public final class SentimentScorer {
             sentence = new int[capacity];
             interjection = new boolean[capacity];
             scored = new int[capacity];
-        }
-
-        void reset(int capacity) {
-            if (word.length < capacity) {
-                grow(capacity);
-            }
-            size = 0;
-            shouting = 0;
-            angryEmoji = false;
-            butIndex = -1;
-            upperCount = 0;
-            scoredCount = 0;
         }
 
         private void grow(int c) {

@@ -41,21 +41,12 @@ final class TaskTable {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        int h = mix(id.hashCode());
-        int mask = keys.length - 1;
-        int i = h & mask;
-        int stored;
-        while ((stored = hashes[i]) != EMPTY) {
-            if (stored == h && keys[i].equals(id)) {
-                values[i] = t;
-                return;
-            }
-            i = (i + 1) & mask;
+        int found = find(id);
+        if (found >= 0) {
+            values[found] = t;
+        } else {
+            store(-1 - found, id, t);
         }
-        hashes[i] = h;
-        keys[i] = id;
-        values[i] = t;
-        size++;
     }
 
     /**
@@ -84,7 +75,10 @@ final class TaskTable {
             put(id, t); // the table grows: the slot found is no longer where the id goes
             return;
         }
-        int i = -1 - found;
+        store(-1 - found, id, t);
+    }
+
+    private void store(int i, String id, TaskRecord t) {
         hashes[i] = mix(id.hashCode());
         keys[i] = id;
         values[i] = t;
