@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * The workload of {@link TimerChurnBenchmark} (uniform victims; its own setup and operation) timed in CPU time of the measuring thread instead
@@ -12,11 +13,15 @@ import java.util.Locale;
  * The rivals' worker threads (Netty's wheel, the JDK executor) are not counted, which favours the rivals. Run:
  * {@code java -Xms6g -Xmx6g -Xmn2g -XX:+UseParallelGC -cp benchmarks/target/benchmarks.jar
  * io.supportkit.benchmarks.timer.TimerChurnCpuTime [pending...]}; prints, per implementation, pending size and
- * cancel percentage, the best and the median of 7 rounds of 2,000,000 pairs, in ns per schedule+cancel pair.
+ * cancel percentage, the best and the median of 7 rounds of 2,000,000 pairs, in ns per schedule+cancel pair, and the
+ * median of the machine's dependent-load latency over 16 bytes per pending timer, measured after each round
+ * ({@link MemoryLatencyBenchmark}): at 1,000,000 pending and more a pair costs about one such latency, so figures
+ * taken minutes apart on a shared machine can only be read next to it.
  */
 public final class TimerChurnCpuTime {
     private static final int PAIRS = 2_000_000;
     private static final int ROUNDS = 7;
+    private static final int LOADS = 500_000;
 
     private TimerChurnCpuTime() {
     }
@@ -25,13 +30,13 @@ public final class TimerChurnCpuTime {
         int[] sizes = args.length == 0 ? new int[] {10_000, 1_000_000, 10_000_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        System.out.println("impl   pending     cancel%  best ns/pair  median ns/pair");
+        System.out.println("impl   pending     cancel%  best ns/pair  median ns/pair  latency ns");
         for (int pending : sizes) {
             for (int cancelPercent : new int[] {50, 95}) {
                 for (String name : System.getProperty("impls", "wheel,netty,jdk").split(",")) {
                     double[] r = run(threads, name, pending, cancelPercent);
-                    System.out.printf(Locale.ROOT, "%-6s %,11d %5d %13.1f %15.1f%n", name, pending, cancelPercent,
-                            r[0], r[1]);
+                    System.out.printf(Locale.ROOT, "%-6s %,11d %5d %13.1f %15.1f %11.1f%n", name, pending,
+                            cancelPercent, r[0], r[1], r[2]);
                 }
             }
         }
@@ -45,16 +50,20 @@ public final class TimerChurnCpuTime {
         churn.cancelPercent = cancelPercent;
         churn.victims = "uniform";
         churn.setUp();
+        int[] cycle = MemoryLatencyBenchmark.randomCycle(4 * pending, new SplittableRandom(11));
         try {
             pairs(churn, PAIRS); // warm-up: compiled code, population mixed
             double[] perPair = new double[ROUNDS];
+            double[] latency = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
                 long start = threads.getCurrentThreadCpuTime();
                 pairs(churn, PAIRS);
                 perPair[round] = (threads.getCurrentThreadCpuTime() - start) / (double) PAIRS;
+                latency[round] = MemoryLatencyBenchmark.nanosPerLoad(cycle, LOADS, threads);
             }
             Arrays.sort(perPair);
-            return new double[] {perPair[0], perPair[ROUNDS / 2]};
+            Arrays.sort(latency);
+            return new double[] {perPair[0], perPair[ROUNDS / 2], latency[ROUNDS / 2]};
         } finally {
             churn.tearDown();
         }
