@@ -28,7 +28,9 @@ abstract class TimerImpl implements AutoCloseable {
     static TimerImpl create(String name) {
         switch (name) {
             case "wheel":
-                return new Wheel();
+                return new Wheel(false);
+            case "wheel-discard":
+                return new Wheel(true);
             case "netty":
                 return new Netty();
             case "jdk":
@@ -47,12 +49,23 @@ abstract class TimerImpl implements AutoCloseable {
         final VirtualClock clock = VirtualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
         final TimerWheel wheel = TimerWheel.builder().clock(clock).tick(Duration.ofMillis(1)).build();
 
+        /** Cancels through {@code discardTimer} (no answer, ids checked in batches) rather than {@code cancelTimer}. */
+        final boolean discard;
+
+        Wheel(boolean discard) {
+            this.discard = discard;
+        }
+
         long scheduleId(long delayNanos) {
             return wheel.scheduleTimerNanos(delayNanos, NOOP);
         }
 
         void cancelId(long id) {
-            wheel.cancelTimer(id);
+            if (discard) {
+                wheel.discardTimer(id);
+            } else {
+                wheel.cancelTimer(id);
+            }
         }
 
         @Override

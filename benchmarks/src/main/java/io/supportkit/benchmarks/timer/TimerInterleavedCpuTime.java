@@ -25,7 +25,8 @@ import java.util.Locale;
  * </pre>
  *
  * Arguments: pending timers, cancel percentage, measured rounds, pairs per round, then the jars (the first is the
- * reference of the ratio). Three rounds per jar warm up first.
+ * reference of the ratio). Three rounds per jar warm up first. {@code -Dimpls=wheel,wheel-discard} names the
+ * benchmark row of each jar in turn (default {@code wheel} for all).
  */
 public final class TimerInterleavedCpuTime {
     private static final int WARMUP_ROUNDS = 3;
@@ -43,6 +44,8 @@ public final class TimerInterleavedCpuTime {
         int rounds = Integer.parseInt(args[2]);
         int pairs = Integer.parseInt(args[3]);
         String[] jars = Arrays.copyOfRange(args, 4, args.length);
+        // -Dimpls=wheel,wheel-discard: the wheel row each jar runs, in the order of the jars (default: wheel)
+        String[] impls = System.getProperty("impls", "wheel").split(",");
         Object[] benches = new Object[jars.length];
         Method[] loop = new Method[jars.length];
         for (int j = 0; j < jars.length; j++) {
@@ -51,7 +54,7 @@ public final class TimerInterleavedCpuTime {
                     ClassLoader.getPlatformClassLoader());
             Class<?> type = Class.forName(TimerChurnBenchmark.class.getName(), true, loader);
             Object bench = type.getConstructor().newInstance();
-            set(type, bench, "impl", "wheel");
+            set(type, bench, "impl", impls.length > j ? impls[j] : "wheel");
             set(type, bench, "pending", pending);
             set(type, bench, "cancelPercent", cancelPercent);
             set(type, bench, "victims", "uniform");

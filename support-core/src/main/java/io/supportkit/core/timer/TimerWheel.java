@@ -120,6 +120,8 @@ public final class TimerWheel {
     /** Entry 0 is never used, so that no id is 0 ({@link #NO_TIMER}); its state stays FREE, off the free list. */
     private static final int FIRST_ENTRY = 1;
     private static final int INITIAL_CAPACITY = 1024;
+    /** Ids handed to {@link #discardTimer} are checked this many at a time, so that their cache misses overlap. */
+    private static final int DISCARD_BATCH = 64;
     private static final int MAX_CAPACITY = 1 << 30;
 
     private final InstantSource clock;
@@ -154,6 +156,12 @@ public final class TimerWheel {
     private long[] deadlines;
     private Object[] tasks;
     private int freeHead = NIL;
+    /**
+     * Ids passed to {@link #discardTimer} and not yet checked against their entries. Every locked path that reads
+     * an entry's state or the counts checks them first ({@link #checkDiscards}), so they are invisible from outside.
+     */
+    private final long[] discards = new long[DISCARD_BATCH];
+    private int discardCount;
     /** Timers taken off the wheel by one step of {@link #advance()}; touched only by the thread holding driver. */
     private long[] batchDeadlines = new long[64];
     private Runnable[] batchTasks = new Runnable[64];
@@ -233,6 +241,7 @@ public final class TimerWheel {
         }
         lock();
         try {
+            checkDiscards();
             if (!holds(e, gen)) {
                 return false;
             }
@@ -255,10 +264,60 @@ public final class TimerWheel {
         }
         lock();
         try {
+            checkDiscards();
             return holds(e, gen);
         } finally {
             unlock();
         }
+    }
+
+    /**
+     * Cancels the timer with this id, as {@link #cancelTimer(long)} does, without saying whether it was still
+     * pending: the way for callers that do not need the answer (the SLA tracker, durable timers). The timer will
+     * not run, {@link #pending()} no longer counts it and {@link #isPending} is false at once; a stale id or
+     * {@link #NO_TIMER} changes nothing.
+     *
+     * <p>Why: checking an id reads the timer's generation word, at random in the wheel's arrays, and at
+     * 1,000,000 pending and more that read misses the caches. A cancel must wait for it before it can answer,
+     * so each cancel costs one full memory latency; a discard only records the id and the wheel checks the
+     * recorded ids {@value #DISCARD_BATCH} at a time, independent reads whose misses overlap.
+     */
+    public void discardTimer(long timerId) {
+        if ((((int) (timerId >>> 32)) & STATE) != LIVE) {
+            return;
+        }
+        lock();
+        try {
+            discards[discardCount++] = timerId;
+            if (discardCount == DISCARD_BATCH) {
+                checkDiscards();
+            }
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Cancels every recorded discard whose id is still live (see {@link #discardTimer}). Under the lock. */
+    private void checkDiscards() {
+        int count = discardCount;
+        if (count == 0) {
+            return;
+        }
+        long[] d = discards;
+        int[] g = gens;
+        int cancelled = 0;
+        for (int i = 0; i < count; i++) {
+            int e = (int) d[i];
+            int gen = (int) (d[i] >>> 32);
+            // no early exit: the loads of the next ids go out while this one is still missing
+            if (e >= 0 && e < g.length && g[e] == gen) {
+                g[e] = gen | CANCELLED;
+                cancelled++;
+            }
+        }
+        discardCount = 0;
+        pending -= cancelled;
+        cancelledLinked += cancelled;
     }
 
     /** Whether entry {@code e} exists and still carries generation {@code gen} (a live timer's id). Under the lock. */
@@ -300,6 +359,7 @@ public final class TimerWheel {
     public long pending() {
         lock();
         try {
+            checkDiscards();
             return pending;
         } finally {
             unlock();
@@ -314,6 +374,7 @@ public final class TimerWheel {
         long tick;
         lock();
         try {
+            checkDiscards();
             tick = nextEventTick();
         } finally {
             unlock();
@@ -341,6 +402,7 @@ public final class TimerWheel {
                 int count;
                 lock();
                 try {
+                    checkDiscards();
                     count = collectNextBatch(target);
                 } finally {
                     unlock();
@@ -406,6 +468,7 @@ public final class TimerWheel {
 
     private int allocate() {
         if (freeHead == NIL) {
+            checkDiscards(); // they may be enough to make a compaction worth it
             // reclaim cancelled entries when that frees at least a quarter of the arrays, grow otherwise: so each
             // compaction is paid for by at least capacity / 4 cancels, and right after a growth by half the
             // arrays are at most twice the pending timers (capacity / 4 > cancelled means pending > 3/4 capacity)

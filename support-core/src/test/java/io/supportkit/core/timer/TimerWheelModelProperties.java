@@ -18,20 +18,22 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stateful test: random sequences of schedule, cancel and advance run against the wheel and against a
+ * Stateful test: random sequences of schedule, cancel, discard and advance run against the wheel and against a
  * {@code TreeMap} model; after every step both agree on what fired (and in which order) and on what is pending.
  */
 class TimerWheelModelProperties {
     private static final Instant START = Instant.parse("2026-03-29T00:00:00Z");
     private static final long TICK = 1_000_000L; // 1 ms
 
-    sealed interface Op permits Schedule, Cancel, Advance, ScheduleFromTask, Burst, Churn {
+    sealed interface Op permits Schedule, Cancel, Discard, Advance, ScheduleFromTask, Burst, Churn {
     }
 
     /**
      * Schedules {@code n} timers {@code offset} to {@code offset + n} ns ahead, each cancelled right after the
      * next one is scheduled unless its index is a multiple of {@code keepEvery}: more cancelled entries than the
-     * wheel's first arrays hold, so cancelled timers are reclaimed by compactions between the other steps.
+     * wheel's first arrays hold, so cancelled timers are reclaimed by compactions between the other steps. Timers
+     * on the id path are discarded rather than cancelled, unchecked, so that discards wait in batches across
+     * schedules and compactions.
      */
     record Churn(int n, int keepEvery, long offset) implements Op {
     }
@@ -51,6 +53,10 @@ class TimerWheelModelProperties {
     record Cancel(int pick) implements Op {
     }
 
+    /** Discards the {@code pick}-th timer ever scheduled (modulo how many exist), pending or not, unchecked. */
+    record Discard(int pick) implements Op {
+    }
+
     record Advance(long nanos) implements Op {
     }
 
@@ -67,6 +73,7 @@ class TimerWheelModelProperties {
                 net.jqwik.api.Tuple.of(6, near), net.jqwik.api.Tuple.of(3, far), net.jqwik.api.Tuple.of(1, huge));
         Arbitrary<Op> schedule = offsets.map(Schedule::new);
         Arbitrary<Op> cancel = Arbitraries.integers().between(0, 10_000).map(Cancel::new);
+        Arbitrary<Op> discard = Arbitraries.integers().between(0, 10_000).map(Discard::new);
         Arbitrary<Op> advance = Arbitraries.oneOf(
                 Arbitraries.longs().between(0, 100 * TICK),
                 Arbitraries.longs().between(0, 86_400L * 1_000_000_000L),
@@ -79,7 +86,7 @@ class TimerWheelModelProperties {
                 Arbitraries.integers().between(2, 20), offsets).as(Churn::new);
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(1, burst), net.jqwik.api.Tuple.of(1, churn),
-                net.jqwik.api.Tuple.of(5, schedule), net.jqwik.api.Tuple.of(2, cancel),
+                net.jqwik.api.Tuple.of(5, schedule), net.jqwik.api.Tuple.of(2, cancel), net.jqwik.api.Tuple.of(1, discard),
                 net.jqwik.api.Tuple.of(3, advance), net.jqwik.api.Tuple.of(1, fromTask)).list().ofMaxSize(300);
     }
 
@@ -118,12 +125,20 @@ class TimerWheelModelProperties {
                         scheduleBoth(wheel, model, modelDeadline, handles, fired, firedDeadlines,
                             nowNanos[0] + c.offset() + i, null, nowNanos[0]);
                         if (i > 0 && (i - 1) % c.keepEvery() != 0) {
-                            cancelBoth(model, modelDeadline, handles, firstId + i - 1);
+                            if (handles.get(firstId + i - 1) instanceof IdHandle) {
+                                discardBoth(model, modelDeadline, handles, firstId + i - 1);
+                            } else {
+                                cancelBoth(model, modelDeadline, handles, firstId + i - 1);
+                            }
                         }
                     }
                 } else if (op instanceof Cancel c) {
                     if (!handles.isEmpty()) {
                         cancelBoth(model, modelDeadline, handles, c.pick() % handles.size());
+                    }
+                } else if (op instanceof Discard d) {
+                    if (!handles.isEmpty()) {
+                        discardBoth(model, modelDeadline, handles, d.pick() % handles.size());
                     }
                 } else if (op instanceof Advance a) {
                     nowNanos[0] += a.nanos();
@@ -170,6 +185,23 @@ class TimerWheelModelProperties {
         assertThat(handles.get(id).isPending()).as("pending %d", id).isEqualTo(d != null);
         assertThat(handles.get(id).cancel()).as("cancel %d", id).isEqualTo(d != null);
         assertThat(handles.get(id).isPending()).isFalse();
+    }
+
+    /** Discards through the id path (cancels a handle), checking nothing, so the wheel's discards stay unchecked. */
+    private static void discardBoth(TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline,
+                                    List<Timeout> handles, int id) {
+        Long d = modelDeadline.remove(id);
+        if (d != null) {
+            model.get(d).remove(Integer.valueOf(id));
+            if (model.get(d).isEmpty()) {
+                model.remove(d);
+            }
+        }
+        if (handles.get(id) instanceof IdHandle h) {
+            h.wheel().discardTimer(h.id());
+        } else {
+            handles.get(id).cancel();
+        }
     }
 
     private final Map<Integer, Long> childOffsets = new HashMap<>();

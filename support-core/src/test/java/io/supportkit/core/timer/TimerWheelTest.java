@@ -231,6 +231,80 @@ class TimerWheelTest {
     }
 
     @Test
+    void shouldNeverRunADiscardedTimerWhenItsIdIsStillWaitingToBeChecked() {
+        List<String> fired = new ArrayList<>();
+        long kept = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("kept"));
+        long dropped = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("dropped"));
+        wheel.discardTimer(dropped); // one id: far from a full batch, so nothing has been checked yet
+
+        assertThat(wheel.isPending(dropped)).isFalse();
+        assertThat(wheel.cancelTimer(dropped)).as("already discarded").isFalse();
+        assertThat(wheel.pending()).isEqualTo(1);
+        assertThat(wheel.isPending(kept)).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(wheel.advance()).isEqualTo(1);
+        assertThat(fired).containsExactly("kept");
+    }
+
+    @Test
+    void shouldCountDiscardsAtOnceWhetherOrNotTheirBatchIsFull() {
+        for (int batch : new int[] {1, 63, 64, 65, 1000}) {
+            TimerWheel w = TimerWheel.builder().clock(clock).build();
+            long[] ids = new long[2 * batch];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = w.scheduleTimer(clock.instant().plusSeconds(1 + i % 7), () -> { });
+            }
+            for (int i = 0; i < batch; i++) {
+                w.discardTimer(ids[2 * i]);
+                w.discardTimer(ids[2 * i]); // twice: counted once
+            }
+            assertThat(w.pending()).as("batch %d", batch).isEqualTo(batch);
+            clock.advance(Duration.ofSeconds(8));
+            assertThat(w.advance()).as("batch %d", batch).isEqualTo(batch);
+        }
+    }
+
+    @Test
+    void shouldIgnoreDiscardsOfStaleIdsWhenTheirEntriesWereReused() {
+        List<String> fired = new ArrayList<>();
+        long first = wheel.scheduleTimer(clock.instant(), () -> fired.add("first"));
+        assertThat(wheel.advance()).isEqualTo(1);
+        // expiry hands the entry just freed to the next schedule
+        long second = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("second"));
+        assertThat((int) second).as("same entry").isEqualTo((int) first);
+        wheel.discardTimer(first);
+        wheel.discardTimer(TimerWheel.NO_TIMER);
+        wheel.discardTimer(-1L);
+
+        assertThat(wheel.isPending(second)).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(wheel.advance()).isEqualTo(1);
+        assertThat(fired).containsExactly("first", "second");
+    }
+
+    @Test
+    void shouldReclaimDiscardedEntriesByCompactionInsteadOfGrowing() {
+        // a steady churn through discards: the arrays must stay as small as with cancels
+        long live = wheel.scheduleTimer(clock.instant().plusSeconds(10), () -> { });
+        long[] ring = new long[500];
+        for (int i = 0; i < ring.length; i++) {
+            ring[i] = wheel.scheduleTimer(clock.instant().plusSeconds(5), () -> { });
+        }
+        int highestEntry = 0;
+        for (int i = 0; i < 200_000; i++) {
+            int k = i % ring.length;
+            wheel.discardTimer(ring[k]);
+            ring[k] = wheel.scheduleTimer(clock.instant().plusSeconds(5), () -> { });
+            highestEntry = Math.max(highestEntry, (int) ring[k]);
+        }
+        assertThat(wheel.pending()).isEqualTo(ring.length + 1);
+        assertThat(highestEntry).as("entries stay within the first arrays (1024)").isLessThan(1024);
+        assertThat(wheel.isPending(live)).isTrue();
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(wheel.advance()).isEqualTo(ring.length + 1);
+    }
+
+    @Test
     void shouldRefuseIdsItNeverIssued() {
         assertThat(wheel.cancelTimer(TimerWheel.NO_TIMER)).isFalse();
         assertThat(wheel.cancelTimer(-1L)).isFalse();
