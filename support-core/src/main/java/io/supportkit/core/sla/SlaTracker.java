@@ -269,7 +269,7 @@ public final class SlaTracker {
 
     private void cancelReassignTimer(Subject s) {
         if (s.reassignTimer != TimerWheel.NO_TIMER) {
-            wheel.cancelTimer(s.reassignTimer);
+            wheel.discardTimer(s.reassignTimer);
             s.reassignTimer = TimerWheel.NO_TIMER;
         }
     }
@@ -755,7 +755,7 @@ public final class SlaTracker {
 
         void cancelTimer(TimerWheel wheel) {
             if (timer != TimerWheel.NO_TIMER) {
-                wheel.cancelTimer(timer);
+                wheel.discardTimer(timer);
                 timer = TimerWheel.NO_TIMER;
             }
         }

@@ -78,7 +78,7 @@ public final class DurableTimers {
         synchronized (stripe(id)) {
             Armed a = armed.remove(id);
             if (a != null) {
-                wheel.cancelTimer(a.timerId());
+                wheel.discardTimer(a.timerId());
             }
             return store.delete(id) || a != null;
         }
@@ -119,7 +119,7 @@ public final class DurableTimers {
             }
             Armed old = armed.get(record.id());
             if (old != null) {
-                wheel.cancelTimer(old.timerId());
+                wheel.discardTimer(old.timerId());
             }
             Armed[] self = new Armed[1];
             // the holder is filled before the stripe lock is released, and fire() reads it under that lock
