@@ -232,17 +232,28 @@ class TimerWheelTest {
 
     @Test
     void shouldNeverRunADiscardedTimerWhenItsIdIsStillWaitingToBeChecked() {
+        // one id at a time: far from a full batch, so each check below meets an id nothing has checked yet
         List<String> fired = new ArrayList<>();
         long kept = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("kept"));
-        long dropped = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("dropped"));
-        wheel.discardTimer(dropped); // one id: far from a full batch, so nothing has been checked yet
-
-        assertThat(wheel.isPending(dropped)).isFalse();
-        assertThat(wheel.cancelTimer(dropped)).as("already discarded").isFalse();
-        assertThat(wheel.pending()).isEqualTo(1);
-        assertThat(wheel.isPending(kept)).isTrue();
+        wheel.discardTimer(wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("dropped")));
         clock.advance(Duration.ofSeconds(1));
         assertThat(wheel.advance()).isEqualTo(1);
+        assertThat(fired).containsExactly("kept");
+        assertThat(wheel.isPending(kept)).isFalse();
+
+        long a = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("a"));
+        wheel.discardTimer(a);
+        assertThat(wheel.isPending(a)).isFalse();
+        long b = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("b"));
+        wheel.discardTimer(b);
+        assertThat(wheel.cancelTimer(b)).as("already discarded").isFalse();
+        long c = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("c"));
+        wheel.discardTimer(c);
+        assertThat(wheel.pending()).isZero();
+        wheel.discardTimer(wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("d")));
+        assertThat(wheel.nextWakeUp()).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(wheel.advance()).isZero();
         assertThat(fired).containsExactly("kept");
     }
 
