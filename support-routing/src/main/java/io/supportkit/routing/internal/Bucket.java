@@ -21,8 +21,8 @@ import java.util.Arrays;
  * tail and marks the old one dead with one write, walks drop dead entries, a compaction copies the live ones.
  * It was 12-20% slower per assign+release pair at 15,000 agents (4 skills x 3 languages, interleaved CPU-time
  * runs): the dead entries still have to be read, one after the other, when a walk reaches them, and a
- * compaction must tell every live agent its entry's new place; the eager unlink's misses, read in two passes
- * (see {@code RoutingCore.reindex}), overlap instead.
+ * compaction must tell every live agent its entry's new place; the eager unlink only writes its neighbours, so
+ * their misses do not hold the move up.
  *
  * <p>Not thread-safe: guarded by the router's lock.
  */

@@ -31,8 +31,6 @@ final class IndexNodes {
     static final int AGENT = 5;
     static final int ORDER_HI = 6;
     static final int ORDER_LO = 7;
-    /** What {@link #neighbours} returns for a node that is not listed (no pair of nodes packs to it). */
-    static final long UNLISTED = Long.MIN_VALUE;
 
     /** Read by {@link Bucket} on every access: a grown pool is a new array. */
     int[] nodes = new int[256 * STRIDE];
@@ -117,41 +115,6 @@ final class IndexNodes {
             a.nodeCapacity = 0;
             a.nodeBase = NONE;
         }
-    }
-
-    /**
-     * The node's two neighbours packed into a long (previous in the high half, next in the low half), or
-     * {@link #UNLISTED} when the node is not listed. The first of {@code RoutingCore.reindex}'s two read passes:
-     * reading only the agent's own nodes keeps the misses on their neighbours independent of each other.
-     */
-    long neighbours(int node) {
-        int n = node * STRIDE;
-        int[] ns = nodes;
-        if (ns[n + LISTED] == 0) {
-            return UNLISTED;
-        }
-        return ((long) ns[n + PREV] << 32) | (ns[n + NEXT] & 0xFFFFFFFFL);
-    }
-
-    /**
-     * Reads the nodes of the neighbours {@link #neighbours} returned, which the unlink that follows writes, and
-     * returns a value derived from them (so the reads are not optimised away). The second read pass.
-     */
-    int touchNeighbours(long neighbours) {
-        if (neighbours == UNLISTED) {
-            return 0;
-        }
-        int p = (int) (neighbours >>> 32);
-        int x = (int) neighbours;
-        int[] ns = nodes;
-        int r = 0;
-        if (p != NONE) {
-            r += ns[p * STRIDE + NEXT];
-        }
-        if (x != NONE) {
-            r += ns[x * STRIDE + PREV];
-        }
-        return r;
     }
 
     /** Moves the agent's nodes to a larger region, relinking the listed ones where they were. */
