@@ -3,7 +3,6 @@ package io.supportkit.routing.internal;
 import io.supportkit.routing.AgentProfile;
 import io.supportkit.routing.Presence;
 
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -38,9 +37,10 @@ final class AgentState {
     long assignSeq;
     long activityAtMillis;
 
-    Bucket[] buckets = new Bucket[4];
-    int[] slots = new int[4];
-    int bucketCount;
+    /** This agent's region in {@link IndexNodes}: its first node, its memberships, the nodes it can hold. */
+    int nodeBase = IndexNodes.NONE;
+    int nodeCount;
+    int nodeCapacity;
     boolean removed;
 
     AgentState(int ordinal) {
@@ -136,23 +136,5 @@ final class AgentState {
         }
         hot[2 * channel + 1] += units;
         totalUsed += units;
-    }
-
-    void addBucket(Bucket b) {
-        if (bucketCount == buckets.length) {
-            buckets = Arrays.copyOf(buckets, bucketCount * 2);
-            slots = Arrays.copyOf(slots, bucketCount * 2);
-        }
-        slots[bucketCount] = b.addMember(ordinal);
-        buckets[bucketCount++] = b;
-    }
-
-    /** Leaves every index (profile change or removal). */
-    void clearBuckets() {
-        for (int i = 0; i < bucketCount; i++) {
-            buckets[i].removeMember(slots[i]);
-        }
-        Arrays.fill(buckets, 0, bucketCount, null);
-        bucketCount = 0;
     }
 }

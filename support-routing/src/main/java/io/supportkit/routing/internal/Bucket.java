@@ -14,43 +14,38 @@ import java.util.Arrays;
  * the tail), which is the steady state of every strategy. Only agents that are routable with a spare unit on
  * the channel are linked ("listed"); all qualifying agents are members.
  *
- * <p><b>Layout.</b> Each membership is a slot of 32 bytes in one int array (links, group, listed flag, agent,
- * order key), dense over the members of this index only, so a move touches one or two cache lines per node and
- * allocates nothing. Slots of departed members are reused.
+ * <p><b>Layout.</b> Each membership is a node of {@link IndexNodes}, where an agent's nodes of all indexes sit
+ * together; this class keeps the groups' heads and tails and links the nodes. A move allocates nothing.
  *
  * <p><b>Why eager.</b> A lazy order was tried (branch {@code routing-lazy-order}): a move appends a new entry at the
  * tail and marks the old one dead with one write, walks drop dead entries, a compaction copies the live ones.
  * It was 12-20% slower per assign+release pair at 15,000 agents (4 skills x 3 languages, interleaved CPU-time
  * runs): the dead entries still have to be read, one after the other, when a walk reaches them, and a
- * compaction must tell every live agent its entry's new place; the eager unlink's misses, read in two passes
- * (see {@code RoutingCore.reindex}), overlap instead.
+ * compaction must tell every live agent its entry's new place; the eager unlink only writes its neighbours, so
+ * their misses do not hold the move up.
  *
  * <p>Not thread-safe: guarded by the router's lock.
  */
 final class Bucket {
-    static final int NONE = -1;
-    /** What {@link #neighbours} returns for a member that is not listed (no pair of slots packs to it). */
-    static final long UNLISTED = Long.MIN_VALUE;
-    private static final int STRIDE = 8;
-    private static final int PREV = 0;
-    private static final int NEXT = 1;
-    private static final int GROUP = 2;
-    private static final int LISTED = 3;
-    private static final int AGENT = 4;
-    private static final int ORDER_HI = 5;
-    private static final int ORDER_LO = 6;
+    static final int NONE = IndexNodes.NONE;
+    private static final int STRIDE = IndexNodes.STRIDE;
+    private static final int PREV = IndexNodes.PREV;
+    private static final int NEXT = IndexNodes.NEXT;
+    private static final int GROUP = IndexNodes.GROUP;
+    private static final int LISTED = IndexNodes.LISTED;
+    private static final int ORDER_HI = IndexNodes.ORDER_HI;
+    private static final int ORDER_LO = IndexNodes.ORDER_LO;
 
     final long key;
+    /** This index's id in {@link #pool}, which every node of it carries. */
+    final int id;
     final int strategyIndex;
     final RoutingStrategy.Kind kind;
     final int channel;
     final int language;
     final int skill;
     final String description;
-
-    private int[] nodes = new int[16 * STRIDE];
-    private int slotCount;
-    private int freeSlot = NONE;
+    private final IndexNodes pool;
 
     private int[] groupKeys = new int[4];
     private int[] heads = new int[4];
@@ -58,8 +53,9 @@ final class Bucket {
     private int groupCount;
     private int size;
 
-    Bucket(long key, int strategyIndex, RoutingStrategy.Kind kind, int channel, int language, int skill,
-           String description) {
+    Bucket(IndexNodes pool, long key, int strategyIndex, RoutingStrategy.Kind kind, int channel, int language,
+           int skill, String description) {
+        this.pool = pool;
         this.key = key;
         this.strategyIndex = strategyIndex;
         this.kind = kind;
@@ -67,35 +63,7 @@ final class Bucket {
         this.language = language;
         this.skill = skill;
         this.description = description;
-    }
-
-    /** Adds a member (unlisted) and returns its slot. */
-    int addMember(int ordinal) {
-        int slot;
-        if (freeSlot != NONE) {
-            slot = freeSlot;
-            freeSlot = nodes[slot * STRIDE + NEXT];
-        } else {
-            slot = slotCount++;
-            if (slot * STRIDE >= nodes.length) {
-                nodes = Arrays.copyOf(nodes, nodes.length * 2);
-            }
-        }
-        int n = slot * STRIDE;
-        nodes[n + PREV] = NONE;
-        nodes[n + NEXT] = NONE;
-        nodes[n + LISTED] = 0;
-        nodes[n + AGENT] = ordinal;
-        return slot;
-    }
-
-    /** Removes a member; the slot may be reused by a later member. */
-    void removeMember(int slot) {
-        unlink(slot);
-        int n = slot * STRIDE;
-        nodes[n + AGENT] = NONE;
-        nodes[n + NEXT] = freeSlot;
-        freeSlot = slot;
+        this.id = pool.register(this);
     }
 
     int size() {
@@ -103,11 +71,11 @@ final class Bucket {
     }
 
     int agentOf(int slot) {
-        return nodes[slot * STRIDE + AGENT];
+        return pool.agentOf(slot);
     }
 
     boolean isListed(int slot) {
-        return nodes[slot * STRIDE + LISTED] != 0;
+        return pool.nodes[slot * STRIDE + LISTED] != 0;
     }
 
     int groupCount() {
@@ -123,17 +91,18 @@ final class Bucket {
     }
 
     int next(int slot) {
-        return nodes[slot * STRIDE + NEXT];
+        return pool.nodes[slot * STRIDE + NEXT];
     }
 
-    private long order(int n) {
-        return ((long) nodes[n + ORDER_HI] << 32) | (nodes[n + ORDER_LO] & 0xFFFFFFFFL);
+    private static long order(int[] ns, int n) {
+        return ((long) ns[n + ORDER_HI] << 32) | (ns[n + ORDER_LO] & 0xFFFFFFFFL);
     }
 
     /** Whether the member is listed with exactly these keys (nothing to move). */
     boolean isInPlace(int slot, int group, long order) {
+        int[] ns = pool.nodes;
         int n = slot * STRIDE;
-        return nodes[n + LISTED] != 0 && groupKeys[nodes[n + GROUP]] == group && order(n) == order;
+        return ns[n + LISTED] != 0 && groupKeys[ns[n + GROUP]] == group && order(ns, n) == order;
     }
 
     /**
@@ -148,12 +117,12 @@ final class Bucket {
      * other changes of that session, 7-10 % in most of five repeated runs at 15,000 agents).
      */
     void place(int slot, int group, long order) {
-        int[] ns = nodes;
+        int[] ns = pool.nodes;
         int n = slot * STRIDE;
         if (ns[n + LISTED] != 0) {
             int g = ns[n + GROUP];
             if (groupKeys[g] == group) {
-                long current = order(n);
+                long current = order(ns, n);
                 if (current == order) {
                     return;
                 }
@@ -166,7 +135,7 @@ final class Bucket {
                     }
                 } else {
                     int t = tails[g];
-                    if (order >= order(t * STRIDE)) {
+                    if (order >= order(ns, t * STRIDE)) {
                         int p = ns[n + PREV];
                         if (p == NONE) {
                             heads[g] = x;
@@ -190,42 +159,33 @@ final class Bucket {
     }
 
     /**
-     * The member's two neighbours packed into a long (previous in the high half, next in the low half), or
-     * {@link #UNLISTED} when the member is not listed. The first of {@code RoutingCore.reindex}'s two read passes:
-     * reading only the member's own slot, for all of an agent's indexes in a row, keeps every one of those cache
-     * misses independent of the others so they overlap.
+     * Points the neighbours (or the group's head and tail) of a listed node copied to {@code slot} at its new place.
+     * {@link IndexNodes} calls it when an agent's region grows; no two nodes of one agent are ever neighbours, as an
+     * agent has one node per index.
      */
-    long neighbours(int slot) {
+    void relocated(int slot) {
+        int[] nodes = pool.nodes;
         int n = slot * STRIDE;
-        int[] ns = nodes;
-        if (ns[n + LISTED] == 0) {
-            return UNLISTED;
+        if (nodes[n + LISTED] == 0) {
+            return;
         }
-        return ((long) ns[n + PREV] << 32) | (ns[n + NEXT] & 0xFFFFFFFFL);
-    }
-
-    /**
-     * Reads the slots of the neighbours {@link #neighbours} returned, which the unlink that follows writes, and
-     * returns a value derived from them (so the reads are not optimised away). The second read pass.
-     */
-    int touchNeighbours(long neighbours) {
-        if (neighbours == UNLISTED) {
-            return 0;
+        int g = nodes[n + GROUP];
+        int p = nodes[n + PREV];
+        int x = nodes[n + NEXT];
+        if (p == NONE) {
+            heads[g] = slot;
+        } else {
+            nodes[p * STRIDE + NEXT] = slot;
         }
-        int p = (int) (neighbours >>> 32);
-        int x = (int) neighbours;
-        int[] ns = nodes;
-        int r = 0;
-        if (p != NONE) {
-            r += ns[p * STRIDE + NEXT];
+        if (x == NONE) {
+            tails[g] = slot;
+        } else {
+            nodes[x * STRIDE + PREV] = slot;
         }
-        if (x != NONE) {
-            r += ns[x * STRIDE + PREV];
-        }
-        return r;
     }
 
     void unlink(int slot) {
+        int[] nodes = pool.nodes;
         int n = slot * STRIDE;
         if (nodes[n + LISTED] == 0) {
             return;
@@ -250,8 +210,9 @@ final class Bucket {
     /** Links the member into group {@code group} at the place of {@code order}, searching from the tail. */
     void link(int slot, int group, long order) {
         int g = groupIndex(group);
+        int[] nodes = pool.nodes;
         int after = tails[g];
-        while (after != NONE && order(after * STRIDE) > order) {
+        while (after != NONE && order(nodes, after * STRIDE) > order) {
             after = nodes[after * STRIDE + PREV];
         }
         int before = after == NONE ? heads[g] : nodes[after * STRIDE + NEXT];
@@ -308,11 +269,11 @@ final class Bucket {
         heads[at] = NONE;
         tails[at] = NONE;
         groupCount++;
-        // shift the group index of every listed member in later groups
-        for (int s = 0; s < slotCount; s++) {
-            int n = s * STRIDE;
-            if (nodes[n + LISTED] != 0 && nodes[n + GROUP] >= at) {
-                nodes[n + GROUP]++;
+        // the listed members of the later groups moved up one group (unlisted nodes' group is never read)
+        int[] nodes = pool.nodes;
+        for (int g = at + 1; g < groupCount; g++) {
+            for (int o = heads[g]; o != NONE; o = nodes[o * STRIDE + NEXT]) {
+                nodes[o * STRIDE + GROUP] = g;
             }
         }
         return at;
