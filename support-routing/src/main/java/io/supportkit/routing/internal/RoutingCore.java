@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The routing state machine behind {@link io.supportkit.routing.Router}. Every public method takes the one lock,
@@ -66,7 +65,7 @@ public final class RoutingCore {
     private final long stickyWaitMillis;
     private final Presence presenceAfterMissedOffer;
     private final int explainLimit;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final TenureLock lock = new TenureLock();
 
     private final Map<String, QueueRuntime> queues = new LinkedHashMap<>();
     /** The same queues in an array, for the loops that visit them all (no iterator). */
