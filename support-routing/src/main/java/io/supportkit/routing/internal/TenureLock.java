@@ -2,6 +2,7 @@ package io.supportkit.routing.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,11 +15,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * lines from the other core's cache: two threads measured a quarter of one thread's throughput, while the same two
  * threads pinned to one CPU, where the scheduler switches them every few milliseconds, kept 85%. The gate gives the
  * same batching across cores: the tenant (the thread that last took over) goes straight to the lock; another thread
- * waits at the gate, without touching the lock's cache line, until the tenure ends or the tenant is seen idle, then
+ * sleeps at the gate, without touching the lock's cache line, until the tenure ends or the tenant is seen idle, then
  * becomes the tenant itself.
  *
  * <p><b>Guarantees:</b> mutual exclusion, reentrancy and parking are the {@code ReentrantLock}'s. The gate only
- * delays: a thread waits at most {@link #TENURE_NANOS} for a busy tenant, plus the lock's own wait; a tenant that
+ * delays: a thread waits about {@link #TENURE_NANOS} (plus the timer's slack) for a busy tenant, and one more tenure
+ * for each other waiter that takes over first, plus the lock's own wait; a tenant that
  * has stopped calling is noticed within about {@link #IDLE_CHECK_NANOS}, so a lone caller after a burst from another
  * thread is not kept waiting for the tenure to run out. The tenant's own calls read two fields that change only at
  * a takeover, so they stay in its cache.
@@ -26,14 +28,18 @@ import java.util.concurrent.locks.ReentrantLock;
 final class TenureLock {
     /** How long a tenant keeps the lock to itself while others wait; long against a migration, short for a host. */
     static final long TENURE_NANOS = 50_000;
-    /** How often a waiting thread looks whether the tenant still calls; each look costs the tenant one cache miss. */
+    /**
+     * How often a waiting thread looks whether the tenant still calls; each look costs the tenant one cache miss.
+     * Not much shorter: at 2 µs a tenant slowed by a migration (a few µs per call) looked idle, so the gate changed
+     * hands call by call again and two threads stayed at a fifth of one in some runs.
+     */
     static final long IDLE_CHECK_NANOS = 10_000;
 
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
     /*
-     * The gate lives in one array so that its fields sit in known cache lines: the tenant's thread id (read by every
-     * waiting spin, written at a takeover) in one line, the tenant's call count (written
-     * by every call of the tenant, read by a waiter every IDLE_CHECK_NANOS) in another, both away from the array's
+     * The gate lives in one array so that its fields sit in known cache lines: the tenant's thread id (read at every look
+     * of a waiting thread, written at a takeover) in one line, the tenant's call count (written by every call of the
+     * tenant, read by a waiter every IDLE_CHECK_NANOS) in another, both away from the array's
      * ends and so from the lock's own state and any other object.
      */
     private static final int TENANT = 8;
@@ -93,7 +99,8 @@ final class TenureLock {
                 }
                 continue; // another waiter took over first: its tenure starts now
             }
-            Thread.onSpinWait();
+            // sleep rather than spin: a spinning waiter slows the tenant when the two share a physical core
+            LockSupport.parkNanos(this, IDLE_CHECK_NANOS);
         }
     }
 }
