@@ -173,8 +173,8 @@ class TimerWheelModelProperties {
         }
     }
 
-    private static void cancelBoth(TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline,
-                                   List<Timeout> handles, int id) {
+    /** Takes timer {@code id} out of the model; returns its deadline, or null if it was not pending there. */
+    private static Long removeFromModel(TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline, int id) {
         Long d = modelDeadline.remove(id);
         if (d != null) {
             model.get(d).remove(Integer.valueOf(id));
@@ -182,6 +182,12 @@ class TimerWheelModelProperties {
                 model.remove(d);
             }
         }
+        return d;
+    }
+
+    private static void cancelBoth(TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline,
+                                   List<Timeout> handles, int id) {
+        Long d = removeFromModel(model, modelDeadline, id);
         assertThat(handles.get(id).isPending()).as("pending %d", id).isEqualTo(d != null);
         assertThat(handles.get(id).cancel()).as("cancel %d", id).isEqualTo(d != null);
         assertThat(handles.get(id).isPending()).isFalse();
@@ -190,13 +196,7 @@ class TimerWheelModelProperties {
     /** Discards through the id path (cancels a handle), checking nothing, so the wheel's discards stay unchecked. */
     private static void discardBoth(TreeMap<Long, List<Integer>> model, Map<Integer, Long> modelDeadline,
                                     List<Timeout> handles, int id) {
-        Long d = modelDeadline.remove(id);
-        if (d != null) {
-            model.get(d).remove(Integer.valueOf(id));
-            if (model.get(d).isEmpty()) {
-                model.remove(d);
-            }
-        }
+        Long d = removeFromModel(model, modelDeadline, id);
         if (handles.get(id) instanceof IdHandle h) {
             h.wheel().discardTimer(h.id());
         } else {

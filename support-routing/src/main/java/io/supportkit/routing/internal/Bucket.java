@@ -166,21 +166,8 @@ final class Bucket {
     void relocated(int slot) {
         int[] nodes = pool.nodes;
         int n = slot * STRIDE;
-        if (nodes[n + LISTED] == 0) {
-            return;
-        }
-        int g = nodes[n + GROUP];
-        int p = nodes[n + PREV];
-        int x = nodes[n + NEXT];
-        if (p == NONE) {
-            heads[g] = slot;
-        } else {
-            nodes[p * STRIDE + NEXT] = slot;
-        }
-        if (x == NONE) {
-            tails[g] = slot;
-        } else {
-            nodes[x * STRIDE + PREV] = slot;
+        if (nodes[n + LISTED] != 0) {
+            repointNeighbours(nodes, n, slot, slot);
         }
     }
 
@@ -190,21 +177,29 @@ final class Bucket {
         if (nodes[n + LISTED] == 0) {
             return;
         }
+        repointNeighbours(nodes, n, nodes[n + NEXT], nodes[n + PREV]);
+        nodes[n + LISTED] = 0;
+        size--;
+    }
+
+    /**
+     * Makes the listed node at {@code n}'s predecessor (or its group's head) point forward to {@code forward} and
+     * its successor (or its group's tail) point back to {@code back}: to itself after a move, past it to unlink it.
+     */
+    private void repointNeighbours(int[] nodes, int n, int forward, int back) {
         int g = nodes[n + GROUP];
         int p = nodes[n + PREV];
         int x = nodes[n + NEXT];
         if (p == NONE) {
-            heads[g] = x;
+            heads[g] = forward;
         } else {
-            nodes[p * STRIDE + NEXT] = x;
+            nodes[p * STRIDE + NEXT] = forward;
         }
         if (x == NONE) {
-            tails[g] = p;
+            tails[g] = back;
         } else {
-            nodes[x * STRIDE + PREV] = p;
+            nodes[x * STRIDE + PREV] = back;
         }
-        nodes[n + LISTED] = 0;
-        size--;
     }
 
     /** Links the member into group {@code group} at the place of {@code order}, searching from the tail. */
