@@ -21,9 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Guarantees:</b> mutual exclusion, reentrancy and parking are the {@code ReentrantLock}'s. The gate only
  * delays: a thread waits about {@link #TENURE_NANOS} (plus the timer's slack) for a busy tenant, and one more tenure
  * for each other waiter that takes over first, plus the lock's own wait; a tenant that
- * has stopped calling is noticed within about {@link #IDLE_CHECK_NANOS}, so a lone caller after a burst from another
- * thread is not kept waiting for the tenure to run out. The tenant's own calls read two fields that change only at
- * a takeover, so they stay in its cache.
+ * has stopped calling is noticed within about {@link #ARRIVAL_CHECK_NANOS} when the thread arrives, or
+ * {@link #IDLE_CHECK_NANOS} while it waits, so calls that come one at a time from different threads (a thread pool)
+ * are not kept waiting for a tenure to run out. The tenant's own calls read a field that changes only at a takeover
+ * and count themselves in another line, so they stay in its cache.
  */
 final class TenureLock {
     /** How long a tenant keeps the lock to itself while others wait; long against a migration, short for a host. */
@@ -34,6 +35,13 @@ final class TenureLock {
      * hands call by call again and two threads stayed at a fifth of one in some runs.
      */
     static final long IDLE_CHECK_NANOS = 10_000;
+
+    /**
+     * How long a thread arriving at the gate watches a free lock before it takes over from a tenant that starts no
+     * call: without it, every call of a thread pool whose calls come one at a time from different threads would
+     * sleep through an idle check (10 µs plus the timer's slack) although nobody holds the lock.
+     */
+    static final long ARRIVAL_CHECK_NANOS = 1_000;
 
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
     /*
@@ -78,6 +86,9 @@ final class TenureLock {
         long lastCheck = now;
         long calls = (long) SLOTS.getOpaque(g, CALLS);
         long seen = (long) SLOTS.getVolatile(g, TENANT);
+        if (tenantQuietFor(ARRIVAL_CHECK_NANOS, g, calls, now) && SLOTS.compareAndSet(g, TENANT, seen, me)) {
+            return; // the common case of a thread pool: calls from different threads one after another
+        }
         long seenSince = now;
         while (true) {
             long tenant = (long) SLOTS.getVolatile(g, TENANT);
@@ -102,5 +113,19 @@ final class TenureLock {
             // sleep rather than spin: a spinning waiter slows the tenant when the two share a physical core
             LockSupport.parkNanos(this, IDLE_CHECK_NANOS);
         }
+    }
+
+    /**
+     * Whether the lock stays free and the tenant starts no call for {@code nanos}, spinning meanwhile: a tenant
+     * busy with calls takes the lock again within a fraction of a microsecond of leaving it.
+     */
+    private boolean tenantQuietFor(long nanos, long[] g, long calls, long from) {
+        while (!lock.isLocked() && (long) SLOTS.getOpaque(g, CALLS) == calls) {
+            if (System.nanoTime() - from >= nanos) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
     }
 }
