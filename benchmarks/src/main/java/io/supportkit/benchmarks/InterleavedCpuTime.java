@@ -21,7 +21,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.supportkit.benchmarks.InterleavedCpuTime \
- *      nlp.SentimentBenchmark supportkitSentiment 16 200000 /tmp/base.jar benchmarks/target/benchmarks.jar
+ *      nlp.SentimentBenchmark supportkitSentiment 16 200000 <before.jar> benchmarks/target/benchmarks.jar
  * </pre>
  *
  * Arguments: the benchmark class (relative to {@code io.supportkit.benchmarks}), its {@code @Benchmark} method,

@@ -27,9 +27,9 @@ import java.util.Optional;
  * <p><b>Thread safety:</b> every method is safe to call from any number of threads. State changes happen under
  * one lock and are linearizable: no task is assigned twice, no agent's capacity (per channel or total) is ever
  * exceeded by automatic assignment, and no task is lost. Critical sections take microseconds. Under contention
- * one thread at a time holds the lock for a tenure of about 50 µs while the others sleep, so the router's state
- * stays in one core's cache instead of moving between cores on every call; a call may wait about one tenure per
- * thread ahead of it. Listeners run
+ * one thread at a time holds the lock for a tenure of up to about a millisecond while the others sleep, so the
+ * router's state stays in one core's cache instead of moving between cores on every call; a call may wait about one
+ * tenure per busy thread ahead of it, and a thread that stops calling hands over within microseconds. Listeners run
  * after the lock is released (see {@link RoutingListener}).
  *
  * <p><b>Performance:</b> eligible agents are kept in indexes per (strategy, channel, language, skill and minimum

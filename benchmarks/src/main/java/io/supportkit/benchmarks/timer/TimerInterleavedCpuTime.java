@@ -21,7 +21,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -Xms6g -Xmx6g -Xmn2g -XX:+UseParallelGC -cp benchmarks/target/benchmarks.jar \
- *      io.supportkit.benchmarks.timer.TimerInterleavedCpuTime 1000000 95 15 2000000 /tmp/timer-base.jar benchmarks/target/benchmarks.jar
+ *      io.supportkit.benchmarks.timer.TimerInterleavedCpuTime 1000000 95 15 2000000 <before.jar> benchmarks/target/benchmarks.jar
  * </pre>
  *
  * Arguments: pending timers, cancel percentage, measured rounds, pairs per round, then the jars (the first is the

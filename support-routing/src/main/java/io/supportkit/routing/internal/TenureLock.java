@@ -27,8 +27,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * and count themselves in another line, so they stay in its cache.
  */
 final class TenureLock {
-    /** How long a tenant keeps the lock to itself while others wait; long against a migration, short for a host. */
-    static final long TENURE_NANOS = 50_000;
+    /**
+     * How long a tenant keeps the lock to itself while others wait. A takeover moves the router's working set (at
+     * 15,000 agents several megabytes, much of it written on every call) to the new tenant's core: between two cores
+     * that exchange a cache line in 190 ns, two threads kept 45-50% of one thread's throughput with 50 µs tenures and
+     * 65-75% with 1 ms ones (benchmarks/RESULTS.md, seventh session). A millisecond is still a third of the operating
+     * system's own time slice, and a tenant that stops calling hands over far sooner (the checks below).
+     */
+    static final long TENURE_NANOS = 1_000_000;
     /**
      * How often a waiting thread looks whether the tenant still calls; each look costs the tenant one cache miss.
      * Not much shorter: at 2 µs a tenant slowed by a migration (a few µs per call) looked idle, so the gate changed
@@ -42,6 +48,15 @@ final class TenureLock {
      * sleep through an idle check (10 µs plus the timer's slack) although nobody holds the lock.
      */
     static final long ARRIVAL_CHECK_NANOS = 1_000;
+
+    /**
+     * How long a thread that holds the gate spins for the lock before it parks in the lock's queue. Right after a
+     * takeover the lock is usually held by the previous tenant's last call, which ends within a microsecond or two; a
+     * tenant parked for it looked idle to the previous tenant's arrival check, which took the gate back, and the two
+     * threads passed the gate to each other call by call, each waking the other through the scheduler (two threads at
+     * a fifth of one).
+     */
+    static final long LOCK_SPIN_NANOS = 5_000;
 
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
     /*
@@ -67,8 +82,21 @@ final class TenureLock {
         if ((long) SLOTS.getVolatile(g, TENANT) != me && !lock.isHeldByCurrentThread()) {
             awaitTenure(g, me);
         }
-        lock.lock();
+        if (!lock.tryLock()) {
+            acquireSpinning();
+        }
         g[CALLS]++; // under the lock; a waiter only compares two reads of it
+    }
+
+    private void acquireSpinning() {
+        long start = System.nanoTime();
+        do {
+            Thread.onSpinWait();
+            if (!lock.isLocked() && lock.tryLock()) {
+                return;
+            }
+        } while (System.nanoTime() - start < LOCK_SPIN_NANOS);
+        lock.lock();
     }
 
     void unlock() {
@@ -100,7 +128,7 @@ final class TenureLock {
             boolean idle = false;
             if (now - lastCheck >= IDLE_CHECK_NANOS) {
                 long c = (long) SLOTS.getOpaque(g, CALLS);
-                idle = c == calls && !lock.isLocked();
+                idle = c == calls && !lock.isLocked() && !lock.hasQueuedThreads();
                 calls = c;
                 lastCheck = now;
             }
@@ -116,11 +144,12 @@ final class TenureLock {
     }
 
     /**
-     * Whether the lock stays free and the tenant starts no call for {@code nanos}, spinning meanwhile: a tenant
-     * busy with calls takes the lock again within a fraction of a microsecond of leaving it.
+     * Whether the lock stays free, nobody waits in its queue and the tenant starts no call for {@code nanos},
+     * spinning meanwhile: a tenant busy with calls takes the lock again within a fraction of a microsecond of
+     * leaving it, and a tenant parked in the lock's queue is not idle but waiting to be woken.
      */
     private boolean tenantQuietFor(long nanos, long[] g, long calls, long from) {
-        while (!lock.isLocked() && (long) SLOTS.getOpaque(g, CALLS) == calls) {
+        while (!lock.isLocked() && (long) SLOTS.getOpaque(g, CALLS) == calls && !lock.hasQueuedThreads()) {
             if (System.nanoTime() - from >= nanos) {
                 return true;
             }

@@ -116,6 +116,31 @@ class TenureLockTest {
         assertThat(third.isAlive()).isFalse();
     }
 
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void a_thread_queued_for_the_lock_after_taking_the_gate_goes_before_the_previous_tenants_next_call()
+            throws Exception {
+        TenureLock lock = new TenureLock();
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        lock.lock(); // this thread is the tenant and holds the lock through a whole tenure
+        Thread waiter = new Thread(() -> {
+            lock.lock();
+            order.add("waiter");
+            lock.unlock();
+        });
+        waiter.start();
+        // it sleeps at the gate (timed), takes the gate once the tenure has run out, then waits in the lock's queue
+        while (waiter.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        lock.unlock();
+        lock.lock(); // the lock is free until the waiter has woken: that must not count as the new tenant being idle
+        order.add("previous tenant");
+        lock.unlock();
+        waiter.join();
+        assertThat(order).containsExactly("waiter", "previous tenant");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
