@@ -60,14 +60,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * spare capacity included (33 to 38 measured in a steady churn at 1,000,000 and 10,000,000 pending).
  *
  * <p>Cost (see {@code benchmarks/RESULTS.md}, measured on a shared 2-core VM): a schedule plus a cancel of a
- * random pending timer is about 25-30 ns of CPU time at 10,000 pending (8-12 ns of it the amortised compaction)
- * and 110-160 ns at 1,000,000 (about 8 ns of it the compaction), where two dependent cache misses (the caller's
- * id, the timer's generation word), each waited for by the next atomic instruction, dominate: a pair costs about
- * one dependent-load latency of the machine, so it follows what the shared caches give at the moment. With
- * {@link #discardTimer} the second miss overlaps with others, 0.52 to 0.79 of the cost at 1,000,000 and
- * 10,000,000 pending; 2x to 8x faster
- * than Netty's {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor} in the same runs.
- * Expiry of timers spread over an hour: about 4 million per second.
+ * random pending timer is about 25-30 ns of CPU time at 10,000 pending (8-12 ns of it the amortised compaction).
+ * At 1,000,000 pending the caller's id and the timer's generation word are random lines that leave the cache when
+ * neighbours fill it, and a pair costs a share of one memory trip: with {@link #discardTimer} 40-65 ns per pair when
+ * that trip is 50-85 ns, over 100 when it is 130-190. The share is set by the work between two misses (about twenty
+ * stores and a couple of hundred instructions per pair, which limit how many pairs the core keeps in flight), not
+ * by the lock: without it the pair cost the same. At 1,000,000 pending 6.9x to 41x faster than Netty's
+ * {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers
+ * spread over an hour: 5 to 9 million per second.
  *
  * <p>Thread-safe: schedule and cancel from any thread (a short lock, no allocation on the id path). Tasks run
  * outside the lock, so they may schedule and cancel timers; a task that throws is logged and the others still run.

@@ -31,7 +31,7 @@ final class TenureLock {
      * How long a tenant keeps the lock to itself while others wait. A takeover moves the router's working set (at
      * 15,000 agents several megabytes, much of it written on every call) to the new tenant's core: between two cores
      * that exchange a cache line in 190 ns, two threads kept 45-50% of one thread's throughput with 50 µs tenures and
-     * 65-75% with 1 ms ones (benchmarks/RESULTS.md, seventh session). A millisecond is still a third of the operating
+     * 66-96% with 1 ms ones (benchmarks/RESULTS.md, seventh session). A millisecond is still a third of the operating
      * system's own time slice, and a tenant that stops calling hands over far sooner (the checks below).
      */
     static final long TENURE_NANOS = 1_000_000;
