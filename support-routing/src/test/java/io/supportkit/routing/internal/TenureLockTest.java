@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,7 +122,7 @@ class TenureLockTest {
     void a_thread_queued_for_the_lock_after_taking_the_gate_goes_before_the_previous_tenants_next_call()
             throws Exception {
         TenureLock lock = new TenureLock();
-        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> order = new CopyOnWriteArrayList<>();
         lock.lock(); // this thread is the tenant and holds the lock through a whole tenure
         Thread waiter = new Thread(() -> {
             lock.lock();
