@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Why a schedule-and-cancel pair of a timer at 1,000,000 pending costs a fixed share of the machine's memory latency
- * however the timer is locked: each step of the churn harness reads a random slot of the caller's id ring, a cache
+ * (its lock is only a sixth of that share): each step of the churn harness reads a random slot of the caller's id ring, a cache
  * miss when the ring is not in the last-level cache, and the misses of successive steps overlap only while the core
  * can hold the work between them in flight. Instructions retire in order, so everything after a missing load waits
  * in the reorder buffer (and every store in the store buffer) until it arrives; the more work a step does, the

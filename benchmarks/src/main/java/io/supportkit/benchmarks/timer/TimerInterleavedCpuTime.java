@@ -26,7 +26,8 @@ import java.util.Locale;
  *
  * Arguments: pending timers, cancel percentage, measured rounds, pairs per round, then the jars (the first is the
  * reference of the ratio). Three rounds per jar warm up first. {@code -Dimpls=wheel,wheel-discard} names the
- * benchmark row of each jar in turn (default {@code wheel} for all).
+ * benchmark row of each jar in turn; a single name, or the last one given, applies to the remaining jars (default
+ * {@code wheel} for all).
  */
 public final class TimerInterleavedCpuTime {
     private static final int WARMUP_ROUNDS = 3;
@@ -44,7 +45,8 @@ public final class TimerInterleavedCpuTime {
         int rounds = Integer.parseInt(args[2]);
         int pairs = Integer.parseInt(args[3]);
         String[] jars = Arrays.copyOfRange(args, 4, args.length);
-        // -Dimpls=wheel,wheel-discard: the wheel row each jar runs, in the order of the jars (default: wheel)
+        // -Dimpls=wheel,wheel-discard: the wheel row each jar runs, in the order of the jars; the last name given
+        // also serves the jars after it, so "-Dimpls=wheel-discard" compares that row in every jar (default: wheel)
         String[] impls = System.getProperty("impls", "wheel").split(",");
         Object[] benches = new Object[jars.length];
         Method[] loop = new Method[jars.length];
@@ -54,7 +56,7 @@ public final class TimerInterleavedCpuTime {
                     ClassLoader.getPlatformClassLoader());
             Class<?> type = Class.forName(TimerChurnBenchmark.class.getName(), true, loader);
             Object bench = type.getConstructor().newInstance();
-            set(type, bench, "impl", impls.length > j ? impls[j] : "wheel");
+            set(type, bench, "impl", impls[Math.min(j, impls.length - 1)]);
             set(type, bench, "pending", pending);
             set(type, bench, "cancelPercent", cancelPercent);
             set(type, bench, "victims", "uniform");
