@@ -14,14 +14,15 @@ import java.util.SplittableRandom;
  * {@code java -Xms6g -Xmx6g -Xmn2g -XX:+UseParallelGC -cp benchmarks/target/benchmarks.jar
  * io.supportkit.benchmarks.timer.TimerChurnCpuTime [pending...]}; prints, per implementation, pending size and
  * cancel percentage, the best and the median of 7 rounds of 2,000,000 pairs, in ns per schedule+cancel pair, and the
- * median of the machine's dependent-load latency over 16 bytes per pending timer, measured after each round
- * ({@link MemoryLatencyBenchmark}): at 1,000,000 pending and more a pair costs about one such latency, so figures
+ * median of the machine's dependent-load latency over 16 bytes per pending timer, measured three times after the
+ * rounds ({@link MemoryLatencyBenchmark}): at 1,000,000 pending and more a pair costs about one such latency, so figures
  * taken minutes apart on a shared machine can only be read next to it.
  */
 public final class TimerChurnCpuTime {
     private static final int PAIRS = 2_000_000;
     private static final int ROUNDS = 7;
     private static final int LOADS = 500_000;
+    private static final int LATENCY_PROBES = 3;
 
     private TimerChurnCpuTime() {
     }
@@ -54,16 +55,20 @@ public final class TimerChurnCpuTime {
         try {
             pairs(churn, PAIRS); // warm-up: compiled code, population mixed
             double[] perPair = new double[ROUNDS];
-            double[] latency = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
                 long start = threads.getCurrentThreadCpuTime();
                 pairs(churn, PAIRS);
                 perPair[round] = (threads.getCurrentThreadCpuTime() - start) / (double) PAIRS;
-                latency[round] = MemoryLatencyBenchmark.nanosPerLoad(cycle, LOADS, threads);
+            }
+            // after the rounds, not between them: the probe's own 16 MB of random loads evicts the churn's id ring
+            // and generation words, and the round after it paid about a quarter more to bring them back
+            double[] latency = new double[LATENCY_PROBES];
+            for (int probe = 0; probe < LATENCY_PROBES; probe++) {
+                latency[probe] = MemoryLatencyBenchmark.nanosPerLoad(cycle, LOADS, threads);
             }
             Arrays.sort(perPair);
             Arrays.sort(latency);
-            return new double[] {perPair[0], perPair[ROUNDS / 2], latency[ROUNDS / 2]};
+            return new double[] {perPair[0], perPair[ROUNDS / 2], latency[LATENCY_PROBES / 2]};
         } finally {
             churn.tearDown();
         }

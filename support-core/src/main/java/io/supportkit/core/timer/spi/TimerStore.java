@@ -5,8 +5,9 @@ import io.supportkit.core.timer.internal.InMemoryTimerStore;
 import java.util.List;
 
 /**
- * Keeps durable timers across restarts. The in-memory store ({@link #inMemory()}) is the default; the JDBC storage
- * module provides one backed by a table, and a host may write its own.
+ * Keeps durable timers across restarts. The in-memory store ({@link #inMemory()}) is the default; a store backed
+ * by the host's database (a table keyed by the record's id) implements these three methods, and so will the JDBC
+ * storage module.
  *
  * <p>Threading: methods may be called from any thread, concurrently, and may block on I/O; an implementation must
  * be thread-safe. Failures are thrown as {@link io.supportkit.StorageException}.
