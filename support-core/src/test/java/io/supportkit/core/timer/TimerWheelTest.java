@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -500,5 +502,91 @@ class TimerWheelTest {
         assertThat(wheel.pending()).isEqualTo((long) threads * perThread / 2);
         clock.advance(Duration.ofMinutes(5));
         assertThat(wheel.advance()).isEqualTo((long) threads * perThread / 2);
+    }
+
+    @Test
+    void shouldNeverRunATimerThatAnotherThreadDiscarded() throws InterruptedException {
+        // the id reaches the other thread through a latch, as a host's queue or lock would hand it over
+        long[] id = new long[1];
+        CountDownLatch scheduled = new CountDownLatch(1);
+        CountDownLatch staged = new CountDownLatch(1);
+        List<String> fired = new ArrayList<>();
+        Thread discarder = new Thread(() -> {
+            wheel.discardTimer(TimerWheel.NO_TIMER); // changes nothing
+            staged.countDown();
+            try {
+                scheduled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            wheel.discardTimer(id[0]);
+        });
+        discarder.start();
+        staged.await();
+        id[0] = wheel.scheduleTimer(clock.instant().plusSeconds(1), () -> fired.add("discarded"));
+        scheduled.countDown();
+        discarder.join();
+
+        assertThat(wheel.isPending(id[0])).isFalse();
+        assertThat(wheel.pending()).isZero();
+        assertThat(wheel.cancelTimer(id[0])).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(wheel.advance()).isZero();
+        assertThat(fired).isEmpty();
+    }
+
+    @Test
+    void shouldRunEveryTimerThatNoOtherThreadDiscardedAndNoneThatOneDid() throws InterruptedException {
+        int timers = 100_000;
+        BlockingQueue<Long> handOver = new ArrayBlockingQueue<>(1_024);
+        AtomicIntegerArray runs = new AtomicIntegerArray(timers);
+        boolean[] discarded = new boolean[timers];
+        long[] ids = new long[timers];
+        Thread scheduler = new Thread(() -> {
+            for (int i = 0; i < timers; i++) {
+                int n = i;
+                ids[i] = wheel.scheduleTimer(clock.instant().plusSeconds(1 + i % 7), () -> runs.incrementAndGet(n));
+                try {
+                    handOver.put(((long) i << 32) | (i % 2));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        Thread discarder = new Thread(() -> {
+            for (int i = 0; i < timers; i++) {
+                try {
+                    long next = handOver.take();
+                    int n = (int) (next >>> 32);
+                    if ((next & 1) == 1) {
+                        discarded[n] = true;
+                        wheel.discardTimer(ids[n]); // the id was written before it was handed over
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        Thread driver = new Thread(() -> {
+            for (int i = 0; i < 2_000; i++) {
+                wheel.advance(); // checks the discards recorded so far while both threads run; nothing is due yet
+            }
+        });
+        scheduler.start();
+        discarder.start();
+        driver.start();
+        scheduler.join();
+        discarder.join();
+        driver.join();
+
+        assertThat(wheel.pending()).isEqualTo(timers / 2);
+        clock.advance(Duration.ofSeconds(8));
+        assertThat(wheel.advance()).isEqualTo(timers / 2);
+        for (int i = 0; i < timers; i++) {
+            assertThat(runs.get(i)).as("runs of timer %d", i).isEqualTo(discarded[i] ? 0 : 1);
+        }
     }
 }
