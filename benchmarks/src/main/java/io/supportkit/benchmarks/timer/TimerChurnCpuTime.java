@@ -60,8 +60,9 @@ public final class TimerChurnCpuTime {
                 pairs(churn, PAIRS);
                 perPair[round] = (threads.getCurrentThreadCpuTime() - start) / (double) PAIRS;
             }
-            // after the rounds, not between them: the probe's own 16 MB of random loads evicts the churn's id ring
-            // and generation words, and the round after it paid about a quarter more to bring them back
+            // after the rounds, not between them: the probe's own 16 MB of random loads would evict the churn's id
+            // ring and generation words before every round (alternating JVMs of both versions showed no difference
+            // beyond the machine's own drift, but the rounds no longer depend on it)
             double[] latency = new double[LATENCY_PROBES];
             for (int probe = 0; probe < LATENCY_PROBES; probe++) {
                 latency[probe] = MemoryLatencyBenchmark.nanosPerLoad(cycle, LOADS, threads);
