@@ -36,9 +36,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each implementation is driven through its fastest honest API: the wheel through its allocation-free id path
  * ({@code scheduleTimerNanos}/{@code cancelTimer}, the ring holds {@code long} ids), Netty and the JDK through the
- * handles their APIs return. {@code impl=wheel-discard} cancels through {@code discardTimer}, which does not say
- * whether the timer was still pending (no caller of the wheel in supportkit uses that answer) and checks ids 64 at
- * a time: a cancel must wait for its id's cache miss before it answers, a discard does not.
+ * handles their APIs return, Agrona's {@code DeadlineTimerWheel} through its ids ({@code impl=agrona}: one thread
+ * only, no lock, no task per timer, so the floor of an array-based wheel rather than a rival of the same kind).
+ * {@code impl=wheel-discard} cancels through {@code discardTimer}, which does not say whether the timer was still
+ * pending (no caller of the wheel in supportkit uses that answer) and checks ids 64 at a time: a cancel must wait
+ * for its id's cache miss before it answers, a discard does not.
  *
  * <p>{@code impl=harness} is the baseline of the harness itself: the same victim choice and the same read and
  * write of the ring's {@code long} id, with no timer behind it. At 1,000,000 pending that random ring access is a
@@ -53,7 +55,7 @@ import java.util.concurrent.TimeUnit;
 public class TimerChurnBenchmark {
     private static final long HOUR = TimeUnit.HOURS.toNanos(1);
 
-    @Param({"wheel", "wheel-discard", "netty", "jdk", "harness"})
+    @Param({"wheel", "wheel-discard", "netty", "jdk", "agrona", "harness"})
     public String impl;
 
     @Param({"10000", "1000000", "10000000"})
@@ -71,7 +73,7 @@ public class TimerChurnBenchmark {
     private boolean uniform;
 
     private TimerImpl timers;
-    private TimerImpl.Wheel wheel;
+    private TimerImpl.IdTimers wheel;
     private Object[] ring;
     private long[] ids;
     private int oldest;
@@ -94,7 +96,7 @@ public class TimerChurnBenchmark {
             for (int i = 0; i < pending; i++) {
                 ids[i] = HOUR + random.nextLong(HOUR);
             }
-        } else if (timers instanceof TimerImpl.Wheel w) {
+        } else if (timers instanceof TimerImpl.IdTimers w) {
             wheel = w;
             ids = new long[pending];
             for (int i = 0; i < pending; i++) {
