@@ -62,12 +62,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Cost (see {@code benchmarks/RESULTS.md}, measured on a shared 2-core VM): a schedule plus a cancel of a
  * random pending timer is about 25-30 ns of CPU time at 10,000 pending (8-12 ns of it the amortised compaction).
  * At 1,000,000 pending the caller's id and the timer's generation word are random lines that leave the cache when
- * neighbours fill it, and a pair costs a share of one memory trip: with {@link #discardTimer} 40-65 ns per pair when
- * that trip is 50-85 ns, over 100 when it is 130-190. The share is set by the work between two misses (about twenty
- * stores and a couple of hundred instructions per pair, which limit how many pairs the core keeps in flight); the
- * lock's atomic instructions are 13-20 % of it. At 1,000,000 pending 6.9x to 41x faster than Netty's
- * {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor} in the same runs. Expiry of timers
- * spread over an hour: 5 to 9 million per second.
+ * neighbours fill it, and a pair costs a share of one memory trip: with {@link #discardTimer} 40-75 ns per pair
+ * while the core's last-level cache holds them, 100-160 when neighbours hold it. The share is set by the work
+ * between two misses (about twenty stores and a couple of hundred instructions per pair, which limit how many
+ * pairs the core keeps in flight) and by the lock, whose atomic instruction waits for the caller's own read of the
+ * id: 9-15 % of a pair while the cache is ours, a third when it is not. At 1,000,000 pending 6.9x to 41x faster
+ * than Netty's {@code HashedWheelTimer} and the JDK's {@code ScheduledThreadPoolExecutor}, and 1.7x to 4.2x faster
+ * than Agrona's single-threaded, lock-free {@code DeadlineTimerWheel}, in the same runs. Expiry of timers spread
+ * over an hour: 5 to 9 million per second.
  *
  * <p>Thread-safe: schedule and cancel from any thread (a short lock, no allocation on the id path). Tasks run
  * outside the lock, so they may schedule and cancel timers; a task that throws is logged and the others still run.
