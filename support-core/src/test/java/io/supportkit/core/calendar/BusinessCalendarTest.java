@@ -100,25 +100,7 @@ class BusinessCalendarTest {
 
     @Test
     void shouldLoadFromJsonLikeTheBuilder() {
-        String json = """
-            {
-              "id": "tehran-support",
-              "zone": "Asia/Tehran",
-              "weekly": {
-                "saturday": ["08:00-12:00", "13:00-17:00"],
-                "SUNDAY": ["08:00-12:00", "13:00-17:00"],
-                "THURSDAY": ["22:00-02:00"]
-              },
-              "holidays": [
-                {"from": "2027-03-21", "to": "2027-03-24", "name": "Nowruz"},
-                {"date": "2027-04-02", "name": "Sizdah Bedar"},
-                {"annual": "12-21", "name": "Yalda night"}
-              ],
-              "specialDays": [
-                {"date": "2027-03-25", "name": "After Nowruz", "hours": ["10:00-12:00"]}
-              ]
-            }
-            """;
+        String json = CalendarFixtures.TEHRAN_JSON;
         BusinessCalendar cal = BusinessCalendar.fromJson(json);
         assertThat(cal.id()).isEqualTo("tehran-support");
         assertThat(cal.weeklyHours().get(DayOfWeek.SATURDAY)).containsExactly(

@@ -11,6 +11,27 @@ import java.util.List;
 
 /** Calendars and a minute-by-minute reference shared by the calendar tests. */
 final class CalendarFixtures {
+    /** A Tehran support calendar with split shifts, a shift across midnight, holidays and a special day. */
+    static final String TEHRAN_JSON = """
+        {
+          "id": "tehran-support",
+          "zone": "Asia/Tehran",
+          "weekly": {
+            "saturday": ["08:00-12:00", "13:00-17:00"],
+            "SUNDAY": ["08:00-12:00", "13:00-17:00"],
+            "THURSDAY": ["22:00-02:00"]
+          },
+          "holidays": [
+            {"from": "2027-03-21", "to": "2027-03-24", "name": "Nowruz"},
+            {"date": "2027-04-02", "name": "Sizdah Bedar"},
+            {"annual": "12-21", "name": "Yalda night"}
+          ],
+          "specialDays": [
+            {"date": "2027-03-25", "name": "After Nowruz", "hours": ["10:00-12:00"]}
+          ]
+        }
+        """;
+
     static final List<ZoneId> ZONES = List.of(ZoneId.of("Europe/Istanbul"), ZoneId.of("Asia/Tehran"),
             ZoneId.of("America/New_York"), ZoneId.of("Europe/Berlin"));
 

@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SlaPolicyJsonTest {
-    private static final BusinessCalendar ISTANBUL = BusinessCalendar.builder("istanbul", ZoneId.of("Europe/Istanbul"))
+    static final BusinessCalendar ISTANBUL = BusinessCalendar.builder("istanbul", ZoneId.of("Europe/Istanbul"))
             .open(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-18:00").build();
 
-    private static final String JSON = """
+    static final String JSON = """
         {"policies": [
           {"id": "vip",
            "when": {"customerTiers": ["vip"], "channels": ["whatsapp", "web"], "priorities": ["HIGH", "urgent"]},
