@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * io.supportkit.benchmarks.timer.TimerChurnCpuTime [pending...]}; prints, per implementation, pending size and
  * cancel percentage, the best and the median of 7 rounds of 2,000,000 pairs, in ns per schedule+cancel pair, and the
  * median of the machine's dependent-load latency over 16 bytes per pending timer, measured three times after the
- * rounds ({@link MemoryLatencyBenchmark}): at 1,000,000 pending and more a pair costs about one such latency, so figures
- * taken minutes apart on a shared machine can only be read next to it.
+ * rounds ({@link MemoryLatencyBenchmark}): at 1,000,000 pending and more a pair costs a share of one such latency,
+ * so figures taken minutes apart on a shared machine can only be read next to it.
  */
 public final class TimerChurnCpuTime {
     private static final int PAIRS = 2_000_000;

@@ -1,9 +1,9 @@
 package io.supportkit.benchmarks.timer;
 
 import io.netty.util.HashedWheelTimer;
-import org.agrona.DeadlineTimerWheel;
 import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.time.VirtualClock;
+import org.agrona.DeadlineTimerWheel;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -13,8 +13,8 @@ import net.jqwik.api.constraints.LongRange;
  */
 class CalendarJsonDamageProperties {
     @Property(tries = 3000)
-    void aDamagedCalendarLoadsOrIsRejectedWithATypedException(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                                                @ForAll @IntRange(min = 1, max = 4) int damages) {
+    void aDamagedCalendarLoadsOrIsRejectedWithATypedException(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed, @ForAll @IntRange(min = 1, max = 4) int damages) {
         JsonDamage.loadsOrIsRejectedWithATypedException(JsonDamage.damage(CalendarFixtures.TEHRAN_JSON, seed, damages),
                 BusinessCalendar::fromJson);
     }

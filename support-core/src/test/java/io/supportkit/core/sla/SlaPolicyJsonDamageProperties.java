@@ -14,8 +14,8 @@ import java.util.Map;
  */
 class SlaPolicyJsonDamageProperties {
     @Property(tries = 3000)
-    void damagedPoliciesLoadOrAreRejectedWithATypedException(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed,
-                                                              @ForAll @IntRange(min = 1, max = 4) int damages) {
+    void damagedPoliciesLoadOrAreRejectedWithATypedException(
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed, @ForAll @IntRange(min = 1, max = 4) int damages) {
         JsonDamage.loadsOrIsRejectedWithATypedException(JsonDamage.damage(SlaPolicyJsonTest.JSON, seed, damages),
                 json -> SlaPolicies.fromJson(json, Map.of("istanbul", SlaPolicyJsonTest.ISTANBUL)));
     }
