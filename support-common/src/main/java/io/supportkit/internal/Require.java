@@ -85,6 +85,42 @@ public final class Require {
         return -1;
     }
 
+    /** How much of a caller's value an error message repeats; the rest is summarised by its length. */
+    public static final int QUOTE_LENGTH = 64;
+
+    /**
+     * A caller's value as an error message may show it: in double quotes, cut after {@value #QUOTE_LENGTH} chars
+     * (with the full length said), and with control characters and unpaired surrogates written as a backslash,
+     * {@code u} and four hex digits, so that a message never grows with the input nor carries malformed Unicode
+     * into a log.
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        int shown = Math.min(value.length(), QUOTE_LENGTH);
+        if (shown > 0 && shown < value.length() && Character.isHighSurrogate(value.charAt(shown - 1))) {
+            shown--; // never cut a pair in two
+        }
+        StringBuilder b = new StringBuilder(shown + 32).append('"');
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(value.charAt(i - 1));
+            if (Character.isISOControl(c) || (Character.isSurrogate(c) && !paired)) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
+        if (shown < value.length()) {
+            b.append("... (").append(value.length()).append(" characters)");
+        }
+        return b.toString();
+    }
+
     public static int positive(int value, String name) {
         if (value <= 0) {
             throw new InvalidInputException(name + " must be positive, was " + value);

@@ -39,6 +39,26 @@ class RequireTest {
     }
 
     @Test
+    void shouldQuoteValuesForMessagesShortAndWellFormed() {
+        assertThat(Require.quote("gold")).isEqualTo("\"gold\"");
+        assertThat(Require.quote(null)).isEqualTo("null");
+        assertThat(Require.quote("a\uD800b\nc")).isEqualTo("\"a\\uD800b\\u000Ac\"");
+        assertThat(Require.quote("سلام 😀")).isEqualTo("\"سلام 😀\"");
+        String huge = "x".repeat(10_000_000);
+        assertThat(Require.quote(huge)).isEqualTo("\"" + "x".repeat(64) + "\"... (10000000 characters)");
+        String pairOnTheCut = "x".repeat(63) + "😀" + "y";
+        assertThat(Require.quote(pairOnTheCut)).isEqualTo("\"" + "x".repeat(63) + "\"... (66 characters)");
+    }
+
+    @Property(tries = 2000)
+    void quotedValuesAreWellFormedAndBounded(@ForAll String value) {
+        String quoted = Require.quote(value);
+        assertThat(Require.firstUnpairedSurrogate(quoted)).isEqualTo(-1);
+        assertThat(quoted.length()).isLessThanOrEqualTo(Require.QUOTE_LENGTH * 6 + 40);
+        assertThat(quoted.chars().noneMatch(Character::isISOControl)).isTrue();
+    }
+
+    @Test
     void shouldRejectTextLongerThanTheLimit() {
         assertThatThrownBy(() -> Require.text("abcd", "text", 3)).hasMessage("text must be at most 3 characters, was 4");
     }
