@@ -2,6 +2,7 @@ package io.supportkit.core.timer;
 
 import io.supportkit.ConfigurationException;
 import io.supportkit.InvalidInputException;
+import io.supportkit.StorageException;
 import io.supportkit.core.timer.spi.TimerHandler;
 import io.supportkit.core.timer.spi.TimerRecord;
 import io.supportkit.core.timer.spi.TimerStore;
@@ -96,10 +97,21 @@ public final class DurableTimers {
 
     /**
      * Loads every stored timer and arms it; call once at start-up, before the wheel is advanced. Records of a kind
-     * with no handler are kept in the store and reported in the log. Returns how many were armed.
+     * with no handler are kept in the store and reported in the log. Returns how many were armed. A store that
+     * answers with null, or with a null record, breaks its contract: that is a {@link StorageException}, and
+     * nothing is armed.
      */
     public int recover() {
         List<TimerRecord> all = store.loadAll();
+        // checked in full before arming any, so that a broken answer arms nothing rather than a part
+        if (all == null) {
+            throw new StorageException("the timer store's loadAll() returned null instead of a list");
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == null) {
+                throw new StorageException("the timer store's loadAll() returned a null record at index " + i);
+            }
+        }
         int n = 0;
         for (TimerRecord r : all) {
             if (!handlers.containsKey(r.kind())) {
@@ -142,12 +154,14 @@ public final class DurableTimers {
             handlers.get(r.kind()).onTimer(r);
         } catch (RuntimeException e) {
             Duration backoff = backoff(r.attempts());
+            // a count restored from a store may already be at the top: it stays there rather than overflow
+            int attempts = r.attempts() == Integer.MAX_VALUE ? Integer.MAX_VALUE : r.attempts() + 1;
             LOG.error("durable timer {} of kind '{}' failed (attempt {}); retrying in {}", id, r.kind(),
-                    r.attempts() + 1, backoff, e);
+                    attempts, backoff, e);
             synchronized (stripe(id)) {
                 if (armed.get(id) == a) {
                     arm(new TimerRecord(id, r.kind(), r.payload(), wheel.clock().instant().plus(backoff),
-                            r.attempts() + 1), true);
+                            attempts), true);
                 }
             }
             return;

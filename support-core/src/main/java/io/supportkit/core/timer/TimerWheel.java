@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,9 +38,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #discardTimer(long)} cancels without saying whether the timer was still pending, which lets the wheel check
  * ids in batches; callers that ignore the answer of a cancel (the SLA tracker, durable timers) use it. An id
  * carries a generation, so an id whose timer already fired or was cancelled can never cancel the timer that later
- * reuses its entry, however many times the entry is reused: an entry whose 2^30 generations are used up is retired
- * rather than wrapped around to a generation it had before (22 bytes per 2^30 reuses of one entry). Ids are only
- * meaningful to the wheel that issued them ({@link #NO_TIMER}, 0, is never one).
+ * reuses its entry, however many times the entry is reused: an entry whose generations are used up (after 2^29 to
+ * 2^30 reuses) is retired rather than wrapped around to a generation it had before (22 bytes per retired entry).
+ * Ids are only meaningful to the wheel that issued them ({@link #NO_TIMER}, 0, is never one): each wheel starts
+ * its generations at a random point, so another wheel's id passes for one of this wheel's only by a 1 in 2^29
+ * chance.
+ *
+ * <p>Deadlines lie within about 146 years (2^62 ns) of the wheel's origin; a later one, up to {@code Instant.MAX}
+ * for "never", is held at that horizon: the timer fires once the clock reaches it, and its {@link Timeout}
+ * reports the horizon as its deadline.
  *
  * <p>Design: 11 levels of 64 slots; level {@code L} slot {@code s} holds timers whose tick differs from the
  * current tick first in base-64 digit {@code L} and has digit {@code s} there. A timer moves down a level when the
@@ -130,9 +138,22 @@ public final class TimerWheel {
     /** Ids handed to {@link #discardTimer} are checked this many at a time, so that their cache misses overlap. */
     private static final int DISCARD_BATCH = 64;
     private static final int MAX_CAPACITY = 1 << 30;
+    /**
+     * How far from the origin a deadline can lie: 2^62 ns, about 146 years. A later deadline (up to
+     * {@code Instant.MAX}, a caller's "never") is held at this horizon, so every deadline the wheel keeps fits in
+     * a long with room for the tick arithmetic, and one rule holds for all of them: a timer fires once the clock
+     * has reached its deadline or the horizon, whichever comes first.
+     */
+    private static final long HORIZON_NANOS = Long.MAX_VALUE / 2;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final InstantSource clock;
     private final long tickNanos;
+    /**
+     * The latest deadline a timer keeps: {@link #HORIZON_NANOS} rounded down to a whole tick, so that a clock at
+     * or past the horizon (relativeNanos holds it at HORIZON_NANOS) reaches the tick of every timer held there.
+     */
+    private final long horizonNanos;
     /** The generation of a fresh entry: GENERATION_STEP, or near the end of the range in tests of retirement. */
     private final int firstGeneration;
     private final long originSecond;
@@ -176,8 +197,12 @@ public final class TimerWheel {
     private TimerWheel(Builder b) {
         this.clock = b.clock;
         this.tickNanos = b.tick.toNanos();
-        this.firstGeneration = b.firstGeneration;
-        Instant origin = clock.instant();
+        this.horizonNanos = HORIZON_NANOS / tickNanos * tickNanos;
+        // a fresh wheel's generations start at a random point, so that an id of another wheel (every wheel's
+        // first entries are the same numbers) finds a generation it does not carry, except by a 1 in 2^29 chance
+        this.firstGeneration = b.firstGeneration != 0 ? b.firstGeneration
+                : ThreadLocalRandom.current().nextInt(1, 1 << 29) * GENERATION_STEP;
+        Instant origin = now();
         this.originSecond = origin.getEpochSecond();
         this.originNano = origin.getNano();
         Arrays.fill(heads, NIL);
@@ -219,13 +244,13 @@ public final class TimerWheel {
         if (task == null) {
             throw new InvalidInputException("task must not be null");
         }
-        long tick = ceilTick(deadlineNanos);
+        long tick = ceilTick(Math.min(deadlineNanos, horizonNanos));
         lock();
         try {
             int e = allocate();
             int gen = gens[e] & ~STATE;
             gens[e] = gen | LIVE;
-            deadlines[e] = deadlineNanos;
+            deadlines[e] = Math.min(deadlineNanos, horizonNanos);
             tasks[e] = task;
             insert(e, Math.max(tick, now));
             pending++;
@@ -237,8 +262,9 @@ public final class TimerWheel {
 
     /**
      * Cancels the timer with this id; true if it was pending, false if it already fired, was cancelled, or the id
-     * is {@link #NO_TIMER} or not one of this wheel's. The id is stale and the timer no longer pending at once;
-     * the entry is reclaimed later (see the class comment), and its task stays referenced until then.
+     * is {@link #NO_TIMER} or not one of this wheel's (an id of another wheel: see the class comment). The id is
+     * stale and the timer no longer pending at once; the entry is reclaimed later (see the class comment), and its
+     * task stays referenced until then.
      */
     public boolean cancelTimer(long timerId) {
         int e = (int) timerId;
@@ -345,7 +371,10 @@ public final class TimerWheel {
         if (delay.isNegative()) {
             throw new InvalidInputException("delay must not be negative, was " + delay);
         }
-        return schedule(clock.instant().plus(delay), task);
+        Require.nonNull(task, "task");
+        // in nanoseconds from the origin, where both terms are at most the horizon and their sum cannot overflow
+        long after = delay.getSeconds() >= HORIZON_NANOS / NANOS_PER_SECOND ? HORIZON_NANOS : delay.toNanos();
+        return scheduleNanos(Math.min(relativeNanos(now()) + after, horizonNanos), task);
     }
 
     /**
@@ -353,10 +382,13 @@ public final class TimerWheel {
      * returns a handle; {@link #scheduleTimerNanos} is the same without the handle.
      */
     public Timeout scheduleNanos(long deadlineNanos, Runnable task) {
-        return new Handle(this, scheduleTimerNanos(deadlineNanos, task), deadlineNanos);
+        return new Handle(this, scheduleTimerNanos(deadlineNanos, task), Math.min(deadlineNanos, horizonNanos));
     }
 
-    /** Nanoseconds from the wheel's origin (the clock at build time) to {@code t}, saturating. */
+    /**
+     * Nanoseconds from the wheel's origin (the clock at build time) to {@code t}, held within about 146 years
+     * either side (2^62 ns): an instant beyond that, {@code Instant.MAX} for example, gives the bound.
+     */
     public long nanosSinceOrigin(Instant t) {
         return relativeNanos(Require.nonNull(t, "t"));
     }
@@ -402,7 +434,7 @@ public final class TimerWheel {
         }
         driver.lock();
         try {
-            long target = Math.floorDiv(relativeNanos(clock.instant()), tickNanos);
+            long target = Math.floorDiv(relativeNanos(now()), tickNanos);
             long fired = 0;
             while (true) {
                 int count;
@@ -424,22 +456,28 @@ public final class TimerWheel {
     }
 
     /**
-     * Calls {@link #advance()} every {@code period} on {@code scheduler} until the returned handle is closed.
-     * The scheduler is the host's; this wheel never starts threads of its own.
+     * Calls {@link #advance()} every {@code period} (positive, at most a day) on {@code scheduler} until the
+     * returned handle is closed. The scheduler is the host's; this wheel never starts threads of its own. A
+     * scheduler that refuses the task (shut down) gives a {@link ConflictException}.
      */
     public AutoCloseable driveWith(ScheduledExecutorService scheduler, Duration period) {
         Require.nonNull(scheduler, "scheduler");
         Require.nonNull(period, "period");
-        if (period.isNegative() || period.isZero()) {
-            throw new InvalidInputException("period must be positive, was " + period);
+        if (period.isNegative() || period.isZero() || period.compareTo(Duration.ofDays(1)) > 0) {
+            throw new InvalidInputException("period must be positive and at most a day, was " + period);
         }
-        ScheduledFuture<?> f = scheduler.scheduleAtFixedRate(() -> {
-            try {
-                advance();
-            } catch (RuntimeException e) {
-                LOG.error("timer wheel advance failed", e);
-            }
-        }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> f;
+        try {
+            f = scheduler.scheduleAtFixedRate(() -> {
+                try {
+                    advance();
+                } catch (RuntimeException e) {
+                    LOG.error("timer wheel advance failed", e);
+                }
+            }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            throw new ConflictException("the scheduler refused to drive the timer wheel (is it shut down?)", e);
+        }
         return () -> f.cancel(false);
     }
 
@@ -497,12 +535,12 @@ public final class TimerWheel {
 
     /**
      * The word of an entry once it is freed: the next generation, which makes every id issued for the entry stale,
-     * or {@link #RETIRED} when the generations are used up. Generations step by 4 through the 2^30 values of an
-     * int; after the last one the entry is retired instead of wrapping around to a generation it already had,
-     * since an id from that earlier generation could still be held somewhere and would then cancel a stranger's
-     * timer. Expiry reuses a freed entry first, so one entry can go through its 2^30 generations within minutes
-     * in a tight schedule-and-fire loop; retiring costs 22 bytes per 2^30 reuses of an entry and keeps stale ids
-     * harmless without a time limit.
+     * or {@link #RETIRED} when the generations are used up. Generations step by 4 from the wheel's random first
+     * one (below 2^31) up through the int range to its end; after the last one the entry is retired instead of
+     * wrapping around to a generation it already had, since an id from that earlier generation could still be held
+     * somewhere and would then cancel a stranger's timer. Expiry reuses a freed entry first, so one entry can go
+     * through its 2^29 to 2^30 generations within minutes in a tight schedule-and-fire loop; retiring costs 22
+     * bytes per retired entry and keeps stale ids harmless without a time limit.
      */
     private static int freedWord(int word) {
         int generation = (word & ~STATE) + GENERATION_STEP;
@@ -855,20 +893,40 @@ public final class TimerWheel {
         return (deadlineNanos - 1) / tickNanos + 1;
     }
 
-    private long relativeNanos(Instant t) {
-        long seconds = t.getEpochSecond() - originSecond;
-        long nanos = t.getNano() - originNano;
-        if (seconds > 9_000_000_000L) {
-            return Long.MAX_VALUE / 2;
+    /** The clock's instant; a clock that returns null is a broken host clock, said as such. */
+    private Instant now() {
+        Instant t = clock.instant();
+        if (t == null) {
+            throw new ConfigurationException("the timer wheel's clock returned null instead of an instant");
         }
-        if (seconds < -9_000_000_000L) {
-            return Long.MIN_VALUE / 2;
-        }
-        return seconds * 1_000_000_000L + nanos;
+        return t;
     }
 
+    /** Nanoseconds from the origin to {@code t}, held within the horizon either side (see HORIZON_NANOS). */
+    private long relativeNanos(Instant t) {
+        // any two instants are less than 2^56 s apart, so this difference cannot overflow
+        long seconds = t.getEpochSecond() - originSecond;
+        if (seconds > HORIZON_NANOS / NANOS_PER_SECOND) {
+            return HORIZON_NANOS;
+        }
+        if (seconds < -HORIZON_NANOS / NANOS_PER_SECOND) {
+            return -HORIZON_NANOS;
+        }
+        long nanos = seconds * NANOS_PER_SECOND + (t.getNano() - originNano);
+        return Math.max(-HORIZON_NANOS, Math.min(nanos, HORIZON_NANOS));
+    }
+
+    /** The instant {@code relative} ns after the origin, held at Instant.MIN and MAX when it lies beyond them. */
     private Instant toInstant(long relative) {
-        return Instant.ofEpochSecond(originSecond, originNano).plusNanos(relative);
+        long total = relative + originNano; // at most 2^62 + 10^9: no overflow
+        long seconds = originSecond + Math.floorDiv(total, NANOS_PER_SECOND);
+        if (seconds > Instant.MAX.getEpochSecond()) {
+            return Instant.MAX;
+        }
+        if (seconds < Instant.MIN.getEpochSecond()) {
+            return Instant.MIN;
+        }
+        return Instant.ofEpochSecond(seconds, Math.floorMod(total, NANOS_PER_SECOND));
     }
 
     /** The {@link Timeout} face of a timer id. */
@@ -910,7 +968,8 @@ public final class TimerWheel {
     public static final class Builder {
         private InstantSource clock;
         private Duration tick = Duration.ofMillis(1);
-        private int firstGeneration = GENERATION_STEP;
+        /** 0: a random one (see the constructor). */
+        private int firstGeneration;
 
         private Builder() {
         }

@@ -2,6 +2,7 @@ package io.supportkit.core.timer;
 
 import io.supportkit.ConfigurationException;
 import io.supportkit.InvalidInputException;
+import io.supportkit.StorageException;
 import io.supportkit.core.timer.spi.TimerRecord;
 import io.supportkit.core.timer.spi.TimerStore;
 import io.supportkit.time.VirtualClock;
@@ -95,6 +96,54 @@ class DurableTimersTest {
         wheel.advance();
         assertThat(sent).containsExactly("try 0", "try 1", "try 2");
         assertThat(store.loadAll()).isEmpty();
+    }
+
+    @Test
+    void shouldArmNothingWhenTheStoreAnswersRecoveryWithNulls() {
+        TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+        TimerRecord good = new TimerRecord("survey:c1", "survey", "c1", clock.instant(), 0);
+        List<TimerRecord> withANull = new ArrayList<>(List.of(good));
+        withANull.add(null);
+        for (List<TimerRecord> answer : java.util.Arrays.asList(null, withANull)) {
+            DurableTimers timers = DurableTimers.builder().wheel(wheel).handler("survey", t -> sent.add(t.payload()))
+                    .store(new TimerStore() {
+                        @Override
+                        public void save(TimerRecord record) {
+                        }
+
+                        @Override
+                        public boolean delete(String id) {
+                            return false;
+                        }
+
+                        @Override
+                        public List<TimerRecord> loadAll() {
+                            return answer;
+                        }
+                    }).build();
+            assertThatThrownBy(timers::recover).isInstanceOf(StorageException.class).hasMessageContaining("null");
+            assertThat(timers.size()).isZero();
+            assertThat(wheel.pending()).isZero();
+        }
+    }
+
+    @Test
+    void shouldKeepRetryingARecordWhoseAttemptCountIsAtTheTop() {
+        TimerWheel wheel = TimerWheel.builder().clock(clock).build();
+        store.save(new TimerRecord("f", "flaky-forever", "x", clock.instant(), Integer.MAX_VALUE));
+        DurableTimers timers = DurableTimers.builder().wheel(wheel).store(store)
+                .handler("flaky-forever", t -> {
+                    sent.add("try");
+                    throw new IllegalStateException("CRM down");
+                })
+                .retryDelay(Duration.ofMinutes(1)).build();
+        assertThat(timers.recover()).isOne();
+        wheel.advance();
+        clock.advance(Duration.ofHours(1));
+        wheel.advance();
+        assertThat(sent).containsExactly("try", "try");
+        assertThat(timers.isScheduled("f")).isTrue();
+        assertThat(store.loadAll()).singleElement().extracting(TimerRecord::attempts).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.supportkit.core.timer;
 
 import io.supportkit.ConfigurationException;
+import io.supportkit.ConflictException;
 import io.supportkit.InvalidInputException;
 import io.supportkit.time.VirtualClock;
 import org.junit.jupiter.api.Test;
@@ -327,6 +328,62 @@ class TimerWheelTest {
     }
 
     @Test
+    void shouldNotTakeAnotherWheelsIdForOneOfItsOwn() {
+        // every wheel numbers its entries alike; only the random first generation tells their ids apart
+        for (int i = 0; i < 20; i++) {
+            TimerWheel other = TimerWheel.builder().clock(clock).build();
+            TimerWheel mine = TimerWheel.builder().clock(clock).build();
+            long foreign = other.scheduleTimer(clock.instant().plusSeconds(60), () -> { });
+            long own = mine.scheduleTimer(clock.instant().plusSeconds(60), () -> { });
+            assertThat((int) foreign).isEqualTo((int) own); // the same entry in each wheel
+            assertThat(mine.cancelTimer(foreign)).isFalse();
+            mine.discardTimer(foreign);
+            assertThat(mine.isPending(own)).isTrue();
+            assertThat(mine.pending()).isOne();
+        }
+    }
+
+    @Test
+    void shouldHoldDeadlinesBeyondTheHorizonAtItAndFireThemThere() {
+        Instant origin = clock.instant();
+        Instant horizon = origin.plusNanos(Long.MAX_VALUE / 2 / 1_000_000 * 1_000_000); // 2^62 ns, in whole ticks
+        Instant in200Years = origin.plus(Duration.ofDays(200 * 365));
+        List<String> fired = new ArrayList<>();
+        Timeout never = wheel.schedule(Instant.MAX, () -> fired.add("Instant.MAX"));
+        Timeout later = wheel.schedule(in200Years, () -> fired.add("200 years"));
+        Timeout maxNanos = wheel.scheduleNanos(Long.MAX_VALUE, () -> fired.add("Long.MAX_VALUE ns"));
+        Timeout hugeDelay = wheel.scheduleAfter(Duration.ofSeconds(Long.MAX_VALUE), () -> fired.add("huge delay"));
+        Timeout in140Years = wheel.scheduleAfter(Duration.ofDays(140 * 365), () -> fired.add("140 years"));
+
+        assertThat(List.of(never, later, maxNanos, hugeDelay)).extracting(Timeout::deadline).containsOnly(horizon);
+        assertThat(wheel.nanosSinceOrigin(in200Years)).isEqualTo(Long.MAX_VALUE / 2);
+        assertThat(wheel.nanosSinceOrigin(Instant.MAX)).isEqualTo(Long.MAX_VALUE / 2);
+        assertThat(wheel.nanosSinceOrigin(Instant.MIN)).isEqualTo(-(Long.MAX_VALUE / 2));
+
+        clock.set(origin.plus(Duration.ofDays(141 * 365)));
+        wheel.advance();
+        assertThat(fired).containsExactly("140 years");
+        clock.set(horizon.minusNanos(1));
+        wheel.advance();
+        assertThat(fired).containsExactly("140 years");
+        clock.set(Instant.MAX);
+        assertThat(wheel.advance()).isEqualTo(4);
+        assertThat(fired).containsExactlyInAnyOrder("140 years", "Instant.MAX", "200 years", "Long.MAX_VALUE ns",
+                "huge delay");
+        assertThat(wheel.pending()).isZero();
+    }
+
+    @Test
+    void shouldAnswerInInstantsEvenWhenItsOriginIsAtTheEndOfTime() {
+        VirtualClock endOfTime = VirtualClock.at(Instant.MAX.minusSeconds(1));
+        TimerWheel late = TimerWheel.builder().clock(endOfTime).build();
+        Timeout t = late.scheduleAfter(Duration.ofDays(1), () -> { });
+        assertThat(t.deadline()).isEqualTo(Instant.MAX);
+        assertThat(late.nextWakeUp()).contains(Instant.MAX);
+        assertThat(late.advance()).isZero();
+    }
+
+    @Test
     void shouldGrowPastItsFirstArraysAndFireEveryTimerInOrder() {
         int n = 100_000;
         long[] ids = new long[n];
@@ -468,6 +525,15 @@ class TimerWheelTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("PT-1S");
         assertThatThrownBy(() -> wheel.schedule(null, () -> { })).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("deadline");
+        assertThatThrownBy(() -> TimerWheel.builder().clock(() -> null).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("clock returned null");
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        assertThatThrownBy(() -> wheel.driveWith(scheduler, Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most a day");
+        scheduler.shutdown();
+        assertThatThrownBy(() -> wheel.driveWith(scheduler, Duration.ofMillis(1)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("shut down");
+        assertThat(wheel.pending()).isZero();
     }
 
     @Test
