@@ -5,6 +5,7 @@ import io.supportkit.core.calendar.BusinessCalendar;
 import io.supportkit.core.sla.internal.PolicyJsonReader;
 import io.supportkit.internal.Require;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ public final class SlaPolicies {
     }
 
     public static SlaPolicies of(SlaPolicy... policies) {
-        return of(List.of(Require.nonNull(policies, "policies")));
+        // Arrays.asList, not List.of: List.of throws a bare NullPointerException on a null element before the
+        // typed check below can name it
+        return of(Arrays.asList(Require.nonNull(policies, "policies")));
     }
 
     public static SlaPolicies of(List<SlaPolicy> policies) {
@@ -37,7 +40,7 @@ public final class SlaPolicies {
         Set<String> ids = new HashSet<>();
         for (SlaPolicy p : copy) {
             if (!ids.add(p.id())) {
-                throw new ConfigurationException("policy id '" + p.id() + "' used twice");
+                throw new ConfigurationException("policy id " + Require.quote(p.id()) + " used twice");
             }
         }
         return new SlaPolicies(copy);

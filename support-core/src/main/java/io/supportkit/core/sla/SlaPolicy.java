@@ -99,9 +99,10 @@ public final class SlaPolicy {
 
     /** The target for a metric at a priority: the priority-specific one, else the one for all priorities. */
     public Optional<SlaTarget> target(SlaMetric metric, Priority priority) {
-        Map<Priority, SlaTarget> byPriority = targets.get(Require.nonNull(metric, "metric"));
-        return byPriority == null ? Optional.empty() : Optional.ofNullable(byPriority.get(Require.nonNull(priority,
-                "priority")));
+        Require.nonNull(metric, "metric");
+        Require.nonNull(priority, "priority"); // checked first: a metric without targets must not hide the null
+        Map<Priority, SlaTarget> byPriority = targets.get(metric);
+        return byPriority == null ? Optional.empty() : Optional.ofNullable(byPriority.get(priority));
     }
 
     /** Statuses in which the metric's clock runs under this policy. */
@@ -114,6 +115,7 @@ public final class SlaPolicy {
      * times before it.
      */
     public List<Duration> warningThresholds(SlaTarget target) {
+        Require.nonNull(target, "target");
         TreeSet<Duration> out = new TreeSet<>();
         long nanos = target.duration().toNanos();
         for (double f : warningFractions) {
@@ -130,11 +132,11 @@ public final class SlaPolicy {
     }
 
     public List<EscalationAction> warningActions(SlaMetric metric) {
-        return onWarning.getOrDefault(metric, List.of());
+        return onWarning.getOrDefault(Require.nonNull(metric, "metric"), List.of());
     }
 
     public List<EscalationAction> breachActions(SlaMetric metric) {
-        return onBreach.getOrDefault(metric, List.of());
+        return onBreach.getOrDefault(Require.nonNull(metric, "metric"), List.of());
     }
 
     public boolean countsBotReplies() {

@@ -1,6 +1,7 @@
 package io.supportkit.core.sla;
 
 import io.supportkit.storage.Priority;
+import io.supportkit.internal.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Optional;
 public record SlaSnapshot(String subjectId, String policyId, Priority priority, SlaStatus status, Instant at,
                           List<MetricState> metrics) {
     public SlaSnapshot {
-        metrics = List.copyOf(metrics);
+        metrics = List.copyOf(Require.noNullElements(Require.nonNull(metrics, "metrics"), "metrics"));
     }
 
     public Optional<MetricState> metric(SlaMetric metric) {

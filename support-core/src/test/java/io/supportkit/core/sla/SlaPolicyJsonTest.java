@@ -79,7 +79,7 @@ class SlaPolicyJsonTest {
                 List.of("{\"policies\":[{\"id\":\"p\",\"targets\":[{\"metric\":\"FIRST_RESPONSE\",\"duration\":\"PT1H\",\"basis\":\"BUSINESS\"}]}]}", "calendar"),
                 List.of("{\"policies\":[{\"id\":\"p\",\"target\":[]}]}", "'target'"),
                 List.of("{\"policies\":[{\"id\":\"p\",\"warnings\":{\"fractions\":[1.5]}}]}", "1.5"),
-                List.of("{\"policies\":[{\"id\":\"p\"},{\"id\":\"p\"}]}", "'p'"),
+                List.of("{\"policies\":[{\"id\":\"p\"},{\"id\":\"p\"}]}", "\"p\""),
                 List.of("{\"policy\":[]}", "policies"))) {
             assertThatThrownBy(() -> SlaPolicies.fromJson(bad.get(0), cals)).as(bad.get(0))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining(bad.get(1));

@@ -352,6 +352,6 @@ class SlaTrackerScenarioTest {
         assertThatThrownBy(() -> SlaPolicy.builder("b").target(SlaMetric.FIRST_RESPONSE, Duration.ZERO,
                 TimeBasis.CALENDAR)).isInstanceOf(ConfigurationException.class).hasMessageContaining("PT0S");
         assertThatThrownBy(() -> SlaPolicies.of(policy, policy)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'p'");
+                .hasMessageContaining("\"p\"");
     }
 }

@@ -1,0 +1,44 @@
+package io.supportkit.core.sla;
+
+import io.supportkit.InvalidInputException;
+import io.supportkit.storage.Priority;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Policies, conditions and subjects given bad values: a typed exception that names the value, and nothing kept. */
+class SlaPolicyBadInputTest {
+    private static final SlaPolicy POLICY = SlaPolicy.builder("p")
+            .target(SlaMetric.FIRST_RESPONSE, Duration.ofHours(1), TimeBasis.CALENDAR).build();
+
+    @Test
+    void shouldRejectNullPoliciesWithATypedException() {
+        assertThatThrownBy(() -> SlaPolicies.of((SlaPolicy) null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("policies");
+        assertThatThrownBy(() -> SlaPolicies.of(POLICY, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("policies");
+        assertThatThrownBy(() -> SlaPolicies.of(Arrays.asList(POLICY, null))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldRejectNullQueriesOnAPolicyWithATypedException() {
+        assertThatThrownBy(() -> POLICY.warningThresholds(null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("target");
+        assertThatThrownBy(() -> POLICY.target(SlaMetric.FIRST_RESPONSE, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("priority");
+        assertThatThrownBy(() -> POLICY.target(SlaMetric.NEXT_RESPONSE, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("priority");
+        assertThatThrownBy(() -> POLICY.warningActions(null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> POLICY.breachActions(null)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldRejectASnapshotWithoutMetricsWithATypedException() {
+        assertThatThrownBy(() -> new SlaSnapshot("s", null, Priority.LOW, SlaStatus.NEW, Instant.EPOCH, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("metrics");
+    }
+}
