@@ -3,6 +3,7 @@ package io.supportkit.core.sla;
 import io.supportkit.storage.Priority;
 import io.supportkit.internal.Require;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -85,9 +86,9 @@ public final class SlaCondition {
         }
 
         public Builder priorities(Priority... values) {
-            for (Priority p : Require.nonNull(values, "priorities")) {
-                priorities.add(Require.nonNull(p, "priority"));
-            }
+            // all checked before any is added: a rejected call leaves the builder as it was
+            Require.noNullElements(Arrays.asList(Require.nonNull(values, "priorities")), "priorities");
+            priorities.addAll(Arrays.asList(values));
             return this;
         }
 
@@ -118,9 +119,11 @@ public final class SlaCondition {
         }
 
         private Builder add(Collection<String> into, String[] values, String name) {
+            // all checked before any is added: a rejected call leaves the builder as it was
             for (String v : Require.nonNull(values, name + "s")) {
-                into.add(Require.id(v, name));
+                Require.id(v, name);
             }
+            into.addAll(Arrays.asList(values));
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Policies, conditions and subjects given bad values: a typed exception that names the value, and nothing kept. */
@@ -40,5 +41,14 @@ class SlaPolicyBadInputTest {
     void shouldRejectASnapshotWithoutMetricsWithATypedException() {
         assertThatThrownBy(() -> new SlaSnapshot("s", null, Priority.LOW, SlaStatus.NEW, Instant.EPOCH, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("metrics");
+    }
+
+    @Test
+    void shouldKeepNothingOfAConditionCallThatIsRejected() {
+        SlaCondition.Builder b = SlaCondition.builder();
+        assertThatThrownBy(() -> b.channels("web", null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> b.priorities(Priority.HIGH, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> b.anyTag("billing", "")).isInstanceOf(InvalidInputException.class);
+        assertThat(b.build().toString()).isEqualTo(SlaCondition.always().toString());
     }
 }
