@@ -22,7 +22,7 @@ import java.util.Set;
  * @param tenant tenant (brand or client) id, or null
  * @param channel channel name such as {@code web}, {@code sms}, {@code whatsapp}, {@code email}, or null
  * @param customerTier customer tier such as {@code vip}, or null
- * @param tags tags, possibly empty
+ * @param tags tags, possibly empty; each non-blank, at most 128 characters, no control characters
  * @param intent detected intent, or null
  */
 public record SlaSubject(String id, Priority priority, String tenant, String channel, String customerTier,
@@ -31,6 +31,10 @@ public record SlaSubject(String id, Priority priority, String tenant, String cha
         Require.id(id, "id");
         Require.nonNull(priority, "priority");
         tags = Set.copyOf(Require.noNullElements(Require.nonNull(tags, "tags"), "tags"));
+        for (String tag : tags) {
+            // the rule SlaCondition and Conversation apply to tags, so every tag a subject carries can be matched
+            Require.id(tag, "tag");
+        }
         if (tenant != null) {
             Require.id(tenant, "tenant");
         }

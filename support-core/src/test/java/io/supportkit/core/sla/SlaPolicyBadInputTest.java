@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,5 +51,16 @@ class SlaPolicyBadInputTest {
         assertThatThrownBy(() -> b.priorities(Priority.HIGH, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> b.anyTag("billing", "")).isInstanceOf(InvalidInputException.class);
         assertThat(b.build().toString()).isEqualTo(SlaCondition.always().toString());
+    }
+
+    @Test
+    void shouldValidateSubjectTagsLikeConditionTags() {
+        for (String tag : new String[] {"\ud800", "", " ", "a\nb", "x".repeat(10 * 1024 * 1024)}) {
+            assertThatThrownBy(() -> new SlaSubject("s", Priority.LOW, null, null, null, Set.of(tag), null))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("tag");
+            assertThatThrownBy(() -> SlaCondition.builder().anyTag(tag)).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(new SlaSubject("s", Priority.LOW, null, null, null, Set.of("billing", "vip"), null).tags())
+                .containsExactlyInAnyOrder("billing", "vip");
     }
 }
