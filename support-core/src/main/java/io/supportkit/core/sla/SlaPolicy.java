@@ -57,7 +57,7 @@ public final class SlaPolicy {
         this.condition = b.condition;
         this.calendar = b.calendar;
         EnumMap<SlaMetric, Map<Priority, SlaTarget>> t = new EnumMap<>(SlaMetric.class);
-        b.targets.forEach((m, byPriority) -> t.put(m, Collections.unmodifiableMap(new EnumMap<>(byPriority))));
+        b.targets().forEach((m, byPriority) -> t.put(m, Collections.unmodifiableMap(new EnumMap<>(byPriority))));
         this.targets = Collections.unmodifiableMap(t);
         EnumMap<SlaMetric, Set<SlaStatus>> r = new EnumMap<>(SlaMetric.class);
         for (SlaMetric m : SlaMetric.values()) {
@@ -162,7 +162,9 @@ public final class SlaPolicy {
         private final String id;
         private SlaCondition condition = SlaCondition.always();
         private BusinessCalendar calendar;
-        private final Map<SlaMetric, Map<Priority, SlaTarget>> targets = new EnumMap<>(SlaMetric.class);
+        /** Targets for all priorities, and per priority: kept apart so that either given twice is an error. */
+        private final Map<SlaMetric, SlaTarget> allPriorities = new EnumMap<>(SlaMetric.class);
+        private final Map<SlaMetric, Map<Priority, SlaTarget>> byPriority = new EnumMap<>(SlaMetric.class);
         private final Map<SlaMetric, Set<SlaStatus>> running = new EnumMap<>(SlaMetric.class);
         private final List<Double> fractions = new ArrayList<>(List.of(0.8));
         private final List<Duration> leads = new ArrayList<>();
@@ -188,21 +190,53 @@ public final class SlaPolicy {
             return this;
         }
 
-        /** A target for every priority (priority-specific targets win). */
+        /**
+         * A target for every priority (priority-specific targets win). A second all-priorities target for the same
+         * metric is a {@link ConfigurationException}.
+         */
         public Builder target(SlaMetric metric, Duration duration, TimeBasis basis) {
             SlaTarget t = target(metric, duration, basis, "all priorities");
-            for (Priority p : Priority.values()) {
-                targets.computeIfAbsent(metric, k -> new EnumMap<>(Priority.class)).putIfAbsent(p, t);
+            if (allPriorities.containsKey(metric)) {
+                // a second value for the same thing is a mistake in the configuration, not an override
+                throw new ConfigurationException("policy " + Require.quote(id) + ": a target for " + metric
+                        + " (all priorities) is given twice, " + allPriorities.get(metric).duration() + " and "
+                        + duration);
             }
+            allPriorities.put(metric, t);
             return this;
         }
 
-        /** A target for one priority. */
+        /**
+         * A target for one priority; a second one for the same metric and priority is a
+         * {@link ConfigurationException}.
+         */
         public Builder target(SlaMetric metric, Priority priority, Duration duration, TimeBasis basis) {
             Require.nonNull(priority, "priority");
             SlaTarget t = target(metric, duration, basis, priority.toString());
-            targets.computeIfAbsent(metric, k -> new EnumMap<>(Priority.class)).put(priority, t);
+            Map<Priority, SlaTarget> forMetric = byPriority.computeIfAbsent(metric, k -> new EnumMap<>(Priority.class));
+            if (forMetric.containsKey(priority)) {
+                throw new ConfigurationException("policy " + Require.quote(id) + ": a target for " + metric + " at "
+                        + priority + " is given twice, " + forMetric.get(priority).duration() + " and " + duration);
+            }
+            forMetric.put(priority, t);
             return this;
+        }
+
+        /** Per metric and priority: the priority's own target, else the one for all priorities. */
+        private Map<SlaMetric, Map<Priority, SlaTarget>> targets() {
+            Map<SlaMetric, Map<Priority, SlaTarget>> out = new EnumMap<>(SlaMetric.class);
+            byPriority.forEach((m, byP) -> {
+                if (!byP.isEmpty()) {
+                    out.put(m, new EnumMap<>(byP));
+                }
+            });
+            allPriorities.forEach((m, t) -> {
+                Map<Priority, SlaTarget> forMetric = out.computeIfAbsent(m, k -> new EnumMap<>(Priority.class));
+                for (Priority p : Priority.values()) {
+                    forMetric.putIfAbsent(p, t);
+                }
+            });
+            return out;
         }
 
         private static SlaTarget target(SlaMetric metric, Duration duration, TimeBasis basis, String where) {
@@ -245,11 +279,12 @@ public final class SlaPolicy {
             return this;
         }
 
-        /** A warning this long before the breach (replaces the default 80 % warning). */
+        /** A warning this long before the breach, at most 3650 days (replaces the default 80 % warning). */
         public Builder warnBefore(Duration lead) {
             Require.nonNull(lead, "lead");
-            if (lead.isNegative() || lead.isZero()) {
-                throw new ConfigurationException("warning lead time must be positive, was " + lead);
+            if (lead.isNegative() || lead.isZero() || lead.compareTo(SlaTarget.MAX_DURATION) > 0) {
+                throw new ConfigurationException("warning lead time must be positive and at most "
+                        + SlaTarget.MAX_DURATION.toDays() + " days (the longest target), was " + lead);
             }
             customiseWarnings();
             leads.add(lead);
@@ -310,22 +345,26 @@ public final class SlaPolicy {
 
         /**
          * When an assigned agent leaves a waiting customer unanswered this long (calendar time), the subject goes
-         * back to routing through {@link io.supportkit.core.sla.spi.EscalationHandler#returnToRouting}.
+         * back to routing through {@link io.supportkit.core.sla.spi.EscalationHandler#returnToRouting}. Positive and at
+         * most 3650 days, like a target.
          */
         public Builder reassignIfNoReplyWithin(Duration after) {
             Require.nonNull(after, "after");
-            if (after.isNegative() || after.isZero()) {
-                throw new ConfigurationException("reassign time must be positive, was " + after);
+            if (after.isNegative() || after.isZero() || after.compareTo(SlaTarget.MAX_DURATION) > 0) {
+                // bounded like targets: the reassign deadline is computed from input times and must stay an Instant
+                throw new ConfigurationException("reassign time must be positive and at most "
+                        + SlaTarget.MAX_DURATION.toDays() + " days (the longest target), was " + after);
             }
             this.reassignAfter = after;
             return this;
         }
 
         public SlaPolicy build() {
-            boolean business = targets.values().stream().flatMap(m -> m.values().stream())
+            boolean business = targets().values().stream().flatMap(m -> m.values().stream())
                     .anyMatch(t -> t.basis() == TimeBasis.BUSINESS);
             if (business && calendar == null) {
-                throw new ConfigurationException("policy " + id + " has business-time targets but no calendar");
+                throw new ConfigurationException("policy " + Require.quote(id)
+                        + " has business-time targets but no calendar");
             }
             if (calendar == null) {
                 calendar = BusinessCalendar.alwaysOpen("always-open", java.time.ZoneOffset.UTC);

@@ -15,10 +15,16 @@ import java.time.Duration;
  * }</pre>
  *
  * @param metric what is measured
- * @param duration the target, positive
+ * @param duration the target, positive, at most 3650 days
  * @param basis calendar time or the policy calendar's business time
  */
 public record SlaTarget(SlaMetric metric, Duration duration, TimeBasis basis) {
+    /**
+     * The longest target, and (in {@link SlaPolicy.Builder}) the longest warning lead and reassign time: ten years
+     * is far beyond any service level, and keeps every deadline the tracker computes inside the supported range.
+     */
+    static final Duration MAX_DURATION = Duration.ofDays(3650);
+
     public SlaTarget {
         Require.nonNull(metric, "metric");
         Require.nonNull(duration, "duration");
@@ -26,7 +32,7 @@ public record SlaTarget(SlaMetric metric, Duration duration, TimeBasis basis) {
         if (duration.isNegative() || duration.isZero()) {
             throw new InvalidInputException("target for " + metric + " must be positive, was " + duration);
         }
-        if (duration.compareTo(Duration.ofDays(3650)) > 0) {
+        if (duration.compareTo(MAX_DURATION) > 0) {
             throw new InvalidInputException("target for " + metric + " must be at most 3650 days, was " + duration);
         }
     }

@@ -1,5 +1,6 @@
 package io.supportkit.core.sla;
 
+import io.supportkit.ConfigurationException;
 import io.supportkit.InvalidInputException;
 import io.supportkit.storage.Priority;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,49 @@ class SlaPolicyBadInputTest {
         }
         assertThat(new SlaSubject("s", Priority.LOW, null, null, null, Set.of("billing", "vip"), null).tags())
                 .containsExactlyInAnyOrder("billing", "vip");
+    }
+
+    @Test
+    void shouldRejectWarningLeadsAndReassignTimesLongerThanTheLongestTarget() {
+        for (Duration tooLong : new Duration[] {Duration.ofDays(3651), Duration.ofSeconds(Long.MAX_VALUE / 2),
+                Duration.ofSeconds(Long.MAX_VALUE)}) {
+            assertThatThrownBy(() -> SlaPolicy.builder("r").reassignIfNoReplyWithin(tooLong))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("3650 days");
+            assertThatThrownBy(() -> SlaPolicy.builder("w").warnBefore(tooLong))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("3650 days");
+            assertThatThrownBy(() -> SlaPolicy.builder("t").target(SlaMetric.FIRST_RESPONSE, tooLong,
+                    TimeBasis.CALENDAR)).isInstanceOf(ConfigurationException.class).hasMessageContaining("3650 days");
+        }
+        assertThat(SlaPolicy.builder("ok").reassignIfNoReplyWithin(Duration.ofDays(3650)).warnBefore(Duration.ofDays(3650))
+                .build().reassignAfter()).contains(Duration.ofDays(3650));
+    }
+
+    @Test
+    void shouldRejectASecondTargetForTheSameMetricAndPriorities() {
+        assertThatThrownBy(() -> SlaPolicy.builder("t")
+                .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(30), TimeBasis.CALENDAR)
+                .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(10), TimeBasis.CALENDAR))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("\"t\"").hasMessageContaining("FIRST_RESPONSE").hasMessageContaining("twice");
+        assertThatThrownBy(() -> SlaPolicy.builder("t")
+                .target(SlaMetric.FIRST_RESPONSE, Priority.URGENT, Duration.ofMinutes(5), TimeBasis.CALENDAR)
+                .target(SlaMetric.FIRST_RESPONSE, Priority.URGENT, Duration.ofMinutes(2), TimeBasis.CALENDAR))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("URGENT").hasMessageContaining("twice");
+        // one for all priorities and one for a priority are not duplicates, in either order: the specific one wins
+        for (boolean specificFirst : new boolean[] {true, false}) {
+            SlaPolicy.Builder b = SlaPolicy.builder("t");
+            if (specificFirst) {
+                b.target(SlaMetric.FIRST_RESPONSE, Priority.URGENT, Duration.ofMinutes(5), TimeBasis.CALENDAR);
+            }
+            b.target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(30), TimeBasis.CALENDAR);
+            if (!specificFirst) {
+                b.target(SlaMetric.FIRST_RESPONSE, Priority.URGENT, Duration.ofMinutes(5), TimeBasis.CALENDAR);
+            }
+            SlaPolicy p = b.build();
+            assertThat(p.target(SlaMetric.FIRST_RESPONSE, Priority.URGENT)).get().extracting(SlaTarget::duration)
+                    .isEqualTo(Duration.ofMinutes(5));
+            assertThat(p.target(SlaMetric.FIRST_RESPONSE, Priority.LOW)).get().extracting(SlaTarget::duration)
+                    .isEqualTo(Duration.ofMinutes(30));
+        }
     }
 }
