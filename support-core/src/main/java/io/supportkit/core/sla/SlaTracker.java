@@ -44,6 +44,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * come in time order (an input older than the previous input of that subject is rejected). Listeners and the
  * escalation handler are called after the subject's lock is released.
  *
+ * <p>Supported instants: years 1700 to 2259 (from {@code 1700-01-01T00:00:00Z}, up to but excluding
+ * {@code 2260-01-01T00:00:00Z}), the range of {@link BusinessCalendar}. An input or restored history with an instant
+ * outside it is an {@link InvalidInputException} that changes nothing. Elapsed times are counted in nanoseconds and
+ * saturate at {@code Long.MAX_VALUE} (about 292 years), far above the longest target (3650 days). A warning, breach
+ * or reassign that would fall due at or after the end of the range is not scheduled.
+ *
+ * <p>Each input is applied all or nothing: if it fails, the subject is left exactly as it was (timers included).
+ *
  * <pre>{@code
  * SlaTracker tracker = SlaTracker.builder()
  *         .policies(SlaPolicies.of(vipPolicy, defaultPolicy))
@@ -59,6 +67,17 @@ public final class SlaTracker {
     private static final Logger LOG = LoggerFactory.getLogger(SlaTracker.class);
     private static final BusinessCalendar ALWAYS = BusinessCalendar.alwaysOpen("always-open", ZoneOffset.UTC);
     private static final SlaMetric[] METRICS = SlaMetric.values();
+    /** First supported instant: the calendar's, so that every business-time question on an input's time is valid. */
+    private static final Instant FIRST_INSTANT = Instant.parse("1700-01-01T00:00:00Z");
+    /** End of the supported range, excluded (the calendar's own end). */
+    private static final Instant END_INSTANT = Instant.parse("2260-01-01T00:00:00Z");
+    /**
+     * Business time is asked of the calendar in pieces of at most this span: open time in one piece then fits a
+     * long of nanoseconds (about 292 years) even when the calendar is always open.
+     */
+    private static final Duration BUSINESS_PIECE = Duration.ofDays(100 * 365);
+    /** The longest calendar span whose nanoseconds fit a long; longer spans saturate. */
+    private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
 
     private final SlaPolicies policies;
     private final TimerWheel wheel;
@@ -94,32 +113,41 @@ public final class SlaTracker {
      */
     public void on(SlaInput input) {
         Require.nonNull(input, "input");
+        requireSupported(input.at(), "input for " + Require.quote(input.subjectId()));
         List<Emission> out = new ArrayList<>();
         Subject s;
         Instant reported;
         if (input instanceof SlaInput.Created c) {
             s = new Subject(c.subject(), c.at());
-            if (subjects.putIfAbsent(s.id, s) != null) {
-                throw new ConflictException("subject " + s.id + " is already tracked");
-            }
-            synchronized (s) {
-                created(s, c.at(), out);
+            synchronized (s) { // taken before the subject is visible: no input sees it half built
+                created(s, c.at(), out); // computed while invisible: if it fails, nothing was tracked
+                if (subjects.putIfAbsent(s.id, s) != null) {
+                    throw new ConflictException("subject " + Require.quote(s.id) + " is already tracked");
+                }
+                commit(s);
                 reported = s.gone ? null : s.horizon;
             }
         } else {
             s = subjects.get(input.subjectId());
             if (s == null) {
-                throw new NotFoundException("subject " + input.subjectId() + " is not tracked");
+                throw new NotFoundException("subject " + Require.quote(input.subjectId()) + " is not tracked");
             }
             synchronized (s) {
                 if (s.gone) {
-                    throw new NotFoundException("subject " + input.subjectId() + " is not tracked");
+                    throw new NotFoundException("subject " + Require.quote(input.subjectId()) + " is not tracked");
                 }
                 if (input.at().isBefore(s.lastInput)) {
-                    throw new InvalidInputException("input for " + s.id + " at " + input.at()
+                    throw new InvalidInputException("input for " + Require.quote(s.id) + " at " + input.at()
                             + " is older than the previous input at " + s.lastInput);
                 }
-                step(s, input, out);
+                Subject before = s.copy();
+                try {
+                    step(s, input, out);
+                } catch (RuntimeException e) {
+                    s.restore(before); // all or nothing: timers are only touched by commit, so nothing else to undo
+                    throw e;
+                }
+                commit(s);
                 reported = s.gone ? null : s.horizon;
             }
         }
@@ -147,13 +175,16 @@ public final class SlaTracker {
         }
         String id = c.subjectId();
         Instant previous = c.at();
+        requireSupported(previous, "history[0] of " + Require.quote(id));
         for (int i = 1; i < history.size(); i++) {
             SlaInput input = Require.nonNull(history.get(i), "history[" + i + "]");
+            requireSupported(input.at(), "history[" + i + "] of " + Require.quote(id));
             if (input instanceof SlaInput.Created) {
-                throw new InvalidInputException("history[" + i + "] creates " + id + " a second time");
+                throw new InvalidInputException("history[" + i + "] creates " + Require.quote(id) + " a second time");
             }
             if (!input.subjectId().equals(id)) {
-                throw new InvalidInputException("history[" + i + "] is for " + input.subjectId() + ", not " + id);
+                throw new InvalidInputException("history[" + i + "] is for " + Require.quote(input.subjectId())
+                        + ", not " + Require.quote(id));
             }
             if (input.at().isBefore(previous)) {
                 throw new InvalidInputException("history[" + i + "] at " + input.at() + " is older than "
@@ -162,13 +193,18 @@ public final class SlaTracker {
             previous = input.at();
         }
         Instant reportedThrough = progress == null ? previous : progress.reportedThrough(id).orElse(null);
+        if (reportedThrough != null) {
+            // marks are input times or due instants, all inside the range: anything else is a damaged store
+            requireSupported(reportedThrough, "the progress store's mark of " + Require.quote(id));
+        }
+        if (subjects.containsKey(id)) { // checked again when it is added; this spares rebuilding a tracked one
+            throw new ConflictException("subject " + Require.quote(id) + " is already tracked");
+        }
         Subject s = new Subject(c.subject(), c.at());
         List<Emission> out = new ArrayList<>();
         Instant reported;
         synchronized (s) { // taken before the subject is visible: no input sees it half rebuilt
-            if (subjects.putIfAbsent(id, s) != null) {
-                throw new ConflictException("subject " + id + " is already tracked");
-            }
+            // rebuilt while invisible, added only when complete: a failure leaves nothing tracked
             created(s, c.at(), out);
             for (int i = 1; i < history.size() && !s.gone; i++) {
                 step(s, history.get(i), out);
@@ -184,13 +220,20 @@ public final class SlaTracker {
                 // reported (and escalated) by the process that stopped
                 out.removeIf(e -> !e.event().at().isAfter(reportedThrough));
             }
+            if (subjects.putIfAbsent(id, s) != null) {
+                throw new ConflictException("subject " + Require.quote(id) + " is already tracked");
+            }
+            commit(s);
             reported = s.gone ? null : s.horizon;
         }
         dispatch(out);
         saveProgress(s, reported);
     }
 
-    /** One input of a tracked subject, in time order; the caller holds the subject's lock. */
+    /**
+     * One input of a tracked subject, in time order; the caller holds the subject's lock. Changes only the subject's
+     * fields (timers are armed by {@link #commit}), so a caller can undo it with {@link Subject#restore}.
+     */
     private void step(Subject s, SlaInput input, List<Emission> out) {
         s.lastInput = input.at();
         Instant t = input.at().isBefore(s.horizon) ? s.horizon : input.at();
@@ -214,9 +257,13 @@ public final class SlaTracker {
         }
     }
 
-    /** The state of a subject's clocks now (the wheel's clock), or empty if it is not tracked. */
+    /**
+     * The state of a subject's clocks now (the wheel's clock), or empty if it is not tracked. A malformed id (blank,
+     * too long, control characters) is an {@link InvalidInputException}, as in {@link SlaInput}; a clock that reads
+     * at or after the end of the supported range (2260) is a {@link ConfigurationException}.
+     */
     public Optional<SlaSnapshot> snapshot(String subjectId) {
-        Subject s = subjects.get(Require.nonNull(subjectId, "subjectId"));
+        Subject s = subjects.get(Require.id(subjectId, "subjectId"));
         if (s == null) {
             return Optional.empty();
         }
@@ -225,6 +272,12 @@ public final class SlaTracker {
                 return Optional.empty();
             }
             Instant now = clock.instant();
+            if (!now.isBefore(END_INSTANT)) {
+                // before the range is fine (the snapshot is taken at the subject's horizon); after it, business
+                // time is unknown
+                throw new ConfigurationException("snapshot of " + Require.quote(s.id) + ": the timer wheel's clock"
+                        + " reads " + now + ", at or after the end of the supported range (" + END_INSTANT + ")");
+            }
             Instant t = now.isBefore(s.horizon) ? s.horizon : now;
             List<MetricState> states = new ArrayList<>();
             for (Clock c : s.clocks) {
@@ -244,7 +297,7 @@ public final class SlaTracker {
 
     /** Stops tracking a subject and cancels its timers; true if it was tracked. */
     public boolean forget(String subjectId) {
-        Subject s = subjects.get(Require.nonNull(subjectId, "subjectId"));
+        Subject s = subjects.get(Require.id(subjectId, "subjectId"));
         if (s == null) {
             return false;
         }
@@ -253,24 +306,57 @@ public final class SlaTracker {
                 return false;
             }
             forgetLocked(s);
+            commit(s);
         }
         saveProgress(s, null);
         return true;
     }
 
+    /** Marks the subject gone; {@link #commit} then cancels its timers and drops it. */
     private void forgetLocked(Subject s) {
         s.gone = true;
         for (Clock c : s.clocks) {
-            c.cancelTimer(wheel);
+            c.timerDue = null;
         }
-        cancelReassignTimer(s);
-        subjects.remove(s.id, s);
+        s.reassignDue = null;
     }
 
-    private void cancelReassignTimer(Subject s) {
-        if (s.reassignTimer != TimerWheel.NO_TIMER) {
-            wheel.discardTimer(s.reassignTimer);
-            s.reassignTimer = TimerWheel.NO_TIMER;
+    /**
+     * Makes the wheel match the subject: arms, moves or cancels each clock's timer and the reassign timer, and drops
+     * a subject that is gone. The last part of every change, after everything that can fail.
+     */
+    private void commit(Subject s) {
+        for (Clock c : s.clocks) {
+            if (!java.util.Objects.equals(c.timerDue, c.armedDue)) {
+                c.cancelTimer(wheel);
+                if (c.timerDue != null) {
+                    Instant due = c.timerDue;
+                    c.timer = wheel.scheduleTimer(due, () -> onTimer(s, due));
+                    c.armedDue = due;
+                }
+            }
+        }
+        if (!java.util.Objects.equals(s.reassignDue, s.reassignArmed)) {
+            if (s.reassignTimer != TimerWheel.NO_TIMER) {
+                wheel.discardTimer(s.reassignTimer);
+                s.reassignTimer = TimerWheel.NO_TIMER;
+            }
+            s.reassignArmed = null;
+            if (s.reassignDue != null) {
+                Instant at = s.reassignDue;
+                s.reassignTimer = wheel.scheduleTimer(at, () -> onTimer(s, at));
+                s.reassignArmed = at;
+            }
+        }
+        if (s.gone) {
+            subjects.remove(s.id, s);
+        }
+    }
+
+    private static void requireSupported(Instant t, String what) {
+        if (t.isBefore(FIRST_INSTANT) || !t.isBefore(END_INSTANT)) {
+            throw new InvalidInputException(what + " is at " + t + ", outside the supported range " + FIRST_INSTANT
+                    + " (inclusive) to " + END_INSTANT + " (exclusive)");
         }
     }
 
@@ -292,7 +378,7 @@ public final class SlaTracker {
 
     private void apply(Subject s, SlaInput input, Instant t, List<Emission> out) {
         if (input instanceof SlaInput.Created) {
-            throw new ConflictException("subject " + s.id + " is already tracked");
+            throw new ConflictException("subject " + Require.quote(s.id) + " is already tracked");
         } else if (input instanceof SlaInput.Updated u) {
             updated(s, u.subject(), t, out);
         } else if (input instanceof SlaInput.StatusChanged sc) {
@@ -351,7 +437,7 @@ public final class SlaTracker {
                 }
             }
             if (target == null) {
-                c.cancelTimer(wheel);
+                c.timerDue = null;
             }
         }
         if (!s.status.isTerminal()) {
@@ -446,7 +532,7 @@ public final class SlaTracker {
             c.accumulate(s, t, calendar(s));
             c.runningSince = null;
             c.state = ClockState.PAUSED;
-            c.cancelTimer(wheel);
+            c.timerDue = null;
             if (c.target != null) {
                 out.add(new Emission(new SlaEvent.Paused(s.id, s.policy.id(), c.metric, c.target,
                         Duration.ofNanos(c.elapsed(s, t)), t, s.status)));
@@ -468,7 +554,7 @@ public final class SlaTracker {
             c.runningSince = null;
         }
         c.state = ClockState.STOPPED;
-        c.cancelTimer(wheel);
+        c.timerDue = null;
         if (c.target != null) {
             out.add(new Emission(new SlaEvent.Fulfilled(s.id, s.policy.id(), c.metric, c.target,
                     Duration.ofNanos(c.elapsed(s, t)), t, c.breached)));
@@ -510,8 +596,9 @@ public final class SlaTracker {
         }
     }
 
+    /** Sets when the clock's timer should fire (armed by {@link #commit}). */
     private void schedule(Subject s, Clock c) {
-        c.cancelTimer(wheel);
+        c.timerDue = null;
         if (c.state != ClockState.RUNNING || c.target == null || s.gone) {
             return;
         }
@@ -519,10 +606,7 @@ public final class SlaTracker {
         if (threshold < 0) {
             return;
         }
-        Instant due = dueAt(s, c, threshold);
-        if (due != null) {
-            c.timer = wheel.scheduleTimer(due, () -> onTimer(s, due));
-        }
+        c.timerDue = dueAt(s, c, threshold);
     }
 
     /**
@@ -537,30 +621,50 @@ public final class SlaTracker {
                 return;
             }
             t = due.isBefore(s.horizon) ? s.horizon : due;
-            catchUp(s, t, out);
-            updateReassign(s, t, out);
-            s.horizon = t;
+            Subject before = s.copy();
+            try {
+                catchUp(s, t, out);
+                updateReassign(s, t, out);
+                s.horizon = t;
+            } catch (RuntimeException e) {
+                s.restore(before);
+                throw e;
+            }
+            commit(s);
         }
         dispatch(out);
         saveProgress(s, t);
     }
 
+    /**
+     * When the running clock reaches {@code thresholdNanos}, or null when that cannot be told inside the supported
+     * range (then nothing is scheduled). Never throws: it runs in the middle of applying an input.
+     */
     private Instant dueAt(Subject s, Clock c, long thresholdNanos) {
         boolean business = c.target != null && c.target.basis() == TimeBasis.BUSINESS;
-        long remaining = thresholdNanos - (business ? c.busNanos : c.calNanos);
+        long remaining = thresholdNanos - (business ? c.busNanos : c.calNanos); // both >= 0: cannot overflow
         if (remaining <= 0) {
             return c.runningSince;
         }
+        Instant due;
         if (!business) {
-            return c.runningSince.plusNanos(remaining);
+            due = c.runningSince.plusNanos(remaining); // at most 2260 + 3650 days: far inside Instant's range
+        } else {
+            try {
+                due = calendar(s).deadline(c.runningSince, Duration.ofNanos(remaining));
+            } catch (InvalidInputException e) {
+                // the calendar stays closed past its search horizon, or its range ends before the amount is used up
+                LOG.warn("SLA {} {}: no due instant for {} of business time after {}; nothing scheduled ({})",
+                        Require.quote(s.id), c.metric, Duration.ofNanos(remaining), c.runningSince, e.getMessage());
+                return null;
+            }
         }
-        try {
-            return calendar(s).deadline(c.runningSince, Duration.ofNanos(remaining));
-        } catch (InvalidInputException e) {
-            LOG.warn("SLA {} {}: calendar never reaches the target; no breach scheduled ({})", s.id, c.metric,
-                    e.getMessage());
+        if (!due.isBefore(END_INSTANT)) {
+            LOG.warn("SLA {} {}: due at {}, at or after the end of the supported range; nothing scheduled",
+                    Require.quote(s.id), c.metric, due);
             return null;
         }
+        return due;
     }
 
     private boolean runs(Subject s, SlaMetric metric) {
@@ -593,20 +697,17 @@ public final class SlaTracker {
         if (s.policy != null && s.policy.reassignAfter().isPresent() && s.assignee != null
                 && s.unansweredSince != null && s.status != SlaStatus.PENDING && !s.status.isTerminal()) {
             Instant since = s.assignedAt.isAfter(s.unansweredSince) ? s.assignedAt : s.unansweredSince;
-            due = since.plus(s.policy.reassignAfter().get());
+            due = since.plus(s.policy.reassignAfter().get()); // at most 3650 days after an input: no overflow
+            if (!due.isBefore(END_INSTANT)) {
+                due = null; // like a deadline past the supported range: not scheduled
+            }
         }
         if (java.util.Objects.equals(due, s.reassignDue)) {
             return;
         }
-        cancelReassignTimer(s);
-        s.reassignDue = due;
-        if (due != null) {
-            if (!due.isAfter(t)) {
-                fireReassign(s, out);
-            } else {
-                Instant at = due;
-                s.reassignTimer = wheel.scheduleTimer(due, () -> onTimer(s, at));
-            }
+        s.reassignDue = due; // armed by commit
+        if (due != null && !due.isAfter(t)) {
+            fireReassign(s, out);
         }
     }
 
@@ -615,7 +716,6 @@ public final class SlaTracker {
         String agent = s.assignee;
         Duration waited = Duration.between(s.unansweredSince, due);
         s.reassignDue = null;
-        cancelReassignTimer(s);
         s.assignee = null;
         SlaEvent e = new SlaEvent.ReassignRequested(s.id, s.policy.id(), agent, waited, due);
         String id = s.id;
@@ -690,7 +790,9 @@ public final class SlaTracker {
         Instant unansweredSince;
         String assignee;
         Instant assignedAt;
+        /** When the reassign timer should fire; {@link #reassignArmed} is when the armed one does. */
         Instant reassignDue;
+        Instant reassignArmed;
         long reassignTimer = TimerWheel.NO_TIMER;
         boolean gone;
 
@@ -707,6 +809,32 @@ public final class SlaTracker {
         Clock clock(SlaMetric m) {
             return clocks[m.ordinal()];
         }
+
+        /** A copy of the state, to undo a change that failed half way ({@link #restore}). */
+        Subject copy() {
+            Subject c = new Subject(subject, lastInput);
+            c.restore(this);
+            return c;
+        }
+
+        void restore(Subject from) {
+            subject = from.subject;
+            policy = from.policy;
+            status = from.status;
+            lastInput = from.lastInput;
+            horizon = from.horizon;
+            firstResponseGiven = from.firstResponseGiven;
+            unansweredSince = from.unansweredSince;
+            assignee = from.assignee;
+            assignedAt = from.assignedAt;
+            reassignDue = from.reassignDue;
+            reassignArmed = from.reassignArmed;
+            reassignTimer = from.reassignTimer;
+            gone = from.gone;
+            for (int i = 0; i < clocks.length; i++) {
+                clocks[i].restore(from.clocks[i]);
+            }
+        }
     }
 
     private static final class Clock {
@@ -720,6 +848,9 @@ public final class SlaTracker {
         long calNanos;
         long busNanos;
         Instant runningSince;
+        /** When this clock's timer should fire (set while applying an input); {@link #armedDue}: the armed one. */
+        Instant timerDue;
+        Instant armedDue;
         long timer = TimerWheel.NO_TIMER;
 
         Clock(SlaMetric metric) {
@@ -734,12 +865,26 @@ public final class SlaTracker {
             return breached ? -1 : target.duration().toNanos();
         }
 
+        void restore(Clock from) {
+            state = from.state;
+            target = from.target;
+            warnings = from.warnings; // never changed in place, only replaced
+            warned = from.warned;
+            breached = from.breached;
+            calNanos = from.calNanos;
+            busNanos = from.busNanos;
+            runningSince = from.runningSince;
+            timerDue = from.timerDue;
+            armedDue = from.armedDue;
+            timer = from.timer;
+        }
+
         void accumulate(Subject s, Instant t, BusinessCalendar cal) {
             if (runningSince == null || !t.isAfter(runningSince)) {
                 return;
             }
-            calNanos += Duration.between(runningSince, t).toNanos();
-            busNanos += cal.businessDuration(runningSince, t).toNanos();
+            calNanos = saturatedAdd(calNanos, calendarNanos(runningSince, t));
+            busNanos = saturatedAdd(busNanos, businessNanos(cal, runningSince, t));
         }
 
         /** Elapsed at t in the basis of the target (calendar time when there is no target). */
@@ -749,8 +894,8 @@ public final class SlaTracker {
             if (state != ClockState.RUNNING || runningSince == null || !t.isAfter(runningSince)) {
                 return base;
             }
-            return base + (business ? calendar(s).businessDuration(runningSince, t).toNanos()
-                    : Duration.between(runningSince, t).toNanos());
+            return saturatedAdd(base, business ? businessNanos(calendar(s), runningSince, t)
+                    : calendarNanos(runningSince, t));
         }
 
         void cancelTimer(TimerWheel wheel) {
@@ -758,7 +903,34 @@ public final class SlaTracker {
                 wheel.discardTimer(timer);
                 timer = TimerWheel.NO_TIMER;
             }
+            armedDue = null;
         }
+    }
+
+    // ---------------------------------------------------------------- overflow-safe time arithmetic
+    // Inputs span up to 560 years and a long holds 292 years of nanoseconds: elapsed times saturate instead of
+    // overflowing. Nothing depends on an exact elapsed time that long: targets are at most 3650 days.
+
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r; // both non-negative: overflow only upwards
+    }
+
+    /** Calendar nanoseconds from {@code from} to {@code to} (not before it), saturated. */
+    private static long calendarNanos(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
+    }
+
+    /** Business nanoseconds from {@code from} to {@code to}, saturated; both inside the calendar's range. */
+    private static long businessNanos(BusinessCalendar cal, Instant from, Instant to) {
+        long sum = 0;
+        for (Instant a = from; a.isBefore(to); ) {
+            Instant b = Duration.between(a, to).compareTo(BUSINESS_PIECE) > 0 ? a.plus(BUSINESS_PIECE) : to;
+            sum = saturatedAdd(sum, cal.businessDuration(a, b).toNanos());
+            a = b;
+        }
+        return sum;
     }
 
     /**
