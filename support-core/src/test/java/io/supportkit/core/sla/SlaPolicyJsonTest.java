@@ -77,7 +77,7 @@ class SlaPolicyJsonTest {
                 List.of("{\"policies\":[{\"id\":\"p\",\"targets\":[{\"metric\":\"FIRST_REPLY\",\"duration\":\"PT1H\",\"basis\":\"CALENDAR\"}]}]}", "FIRST_REPLY"),
                 List.of("{\"policies\":[{\"id\":\"p\",\"targets\":[{\"metric\":\"FIRST_RESPONSE\",\"duration\":\"1h\",\"basis\":\"CALENDAR\"}]}]}", "1h"),
                 List.of("{\"policies\":[{\"id\":\"p\",\"targets\":[{\"metric\":\"FIRST_RESPONSE\",\"duration\":\"PT1H\",\"basis\":\"BUSINESS\"}]}]}", "calendar"),
-                List.of("{\"policies\":[{\"id\":\"p\",\"target\":[]}]}", "'target'"),
+                List.of("{\"policies\":[{\"id\":\"p\",\"target\":[]}]}", "\"target\""),
                 List.of("{\"policies\":[{\"id\":\"p\",\"warnings\":{\"fractions\":[1.5]}}]}", "1.5"),
                 List.of("{\"policies\":[{\"id\":\"p\"},{\"id\":\"p\"}]}", "\"p\""),
                 List.of("{\"policy\":[]}", "policies"))) {

@@ -1,8 +1,12 @@
 package io.supportkit.core.sla.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
@@ -15,6 +19,7 @@ import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.sla.SlaPolicy;
 import io.supportkit.core.sla.SlaStatus;
 import io.supportkit.core.sla.TimeBasis;
+import io.supportkit.internal.Require;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -30,7 +35,14 @@ import java.util.Set;
  * the one place that validates. Unknown keys are rejected. Internal; the format is in {@code docs/sla.md}.
  */
 public final class PolicyJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Strict: a key given twice is an error (the last value would silently win, and {"policies":[...],"policies":[]}
+     * would drop every policy), and so is anything after the root object (a second root, a pasted fragment).
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private static final Set<String> POLICY = Set.of("id", "when", "calendar", "targets", "runningIn", "warnings",
             "onWarning", "onBreach", "countBotReplies", "countInternalNotes", "reassignIfNoReplyWithin");
     private static final Set<String> WHEN = Set.of("priorities", "channels", "tenants", "customerTiers", "intents",
@@ -47,7 +59,11 @@ public final class PolicyJsonReader {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("SLA policy JSON is malformed: " + e.getOriginalMessage(), e);
+            // the parser's message may repeat a (huge or malformed) key or token of the input: quoted
+            JsonLocation at = e.getLocation();
+            throw new ConfigurationException("SLA policy JSON is malformed"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + Require.quote(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject() || !root.path("policies").isArray() || root.size() != 1) {
             throw new ConfigurationException("SLA policy JSON must be an object with one key, \"policies\": [...]");
@@ -60,9 +76,9 @@ public final class PolicyJsonReader {
     }
 
     private static SlaPolicy policy(JsonNode p, Map<String, BusinessCalendar> calendars) {
-        JsonFields.requireKeys(p, POLICY, "policy");
+        requireKeys(p, POLICY, "policy");
         String id = JsonFields.text(p, "id", "policy");
-        String where = "policy " + id;
+        String where = "policy " + Require.quote(id);
         try {
             SlaPolicy.Builder b = SlaPolicy.builder(id);
             if (p.has("when")) {
@@ -72,13 +88,13 @@ public final class PolicyJsonReader {
                 String name = JsonFields.text(p, "calendar", where);
                 BusinessCalendar cal = calendars.get(name);
                 if (cal == null) {
-                    throw new ConfigurationException(where + ": unknown calendar '" + name + "', known: "
-                            + calendars.keySet());
+                    throw new ConfigurationException(where + ": unknown calendar " + Require.quote(name)
+                            + ", known: " + calendars.keySet());
                 }
                 b.calendar(cal);
             }
             for (JsonNode t : array(p, "targets", where)) {
-                JsonFields.requireKeys(t, TARGET, where + " target");
+                requireKeys(t, TARGET, where + " target");
                 SlaMetric metric = enumValue(SlaMetric.class, JsonFields.text(t, "metric", where), where);
                 Duration d = Duration.parse(JsonFields.text(t, "duration", where));
                 TimeBasis basis = enumValue(TimeBasis.class, JsonFields.text(t, "basis", where), where);
@@ -90,10 +106,15 @@ public final class PolicyJsonReader {
             }
             JsonNode running = p.path("runningIn");
             if (!running.isMissingNode()) {
+                if (!running.isObject()) {
+                    // fields() of a string, array or null is empty: the setting would be silently ignored
+                    throw new ConfigurationException(where + ": \"runningIn\" must be an object from metric to "
+                            + "statuses, for example {\"AGENT_WORK\": [\"OPEN\"]}, was " + shown(running));
+                }
                 for (Iterator<Map.Entry<String, JsonNode>> it = running.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     List<SlaStatus> statuses = new ArrayList<>();
-                    for (String s : strings(e.getValue(), where + " runningIn")) {
+                    for (String s : strings(e.getValue(), where + " runningIn." + Require.quote(e.getKey()))) {
                         statuses.add(enumValue(SlaStatus.class, s, where));
                     }
                     b.runningIn(enumValue(SlaMetric.class, e.getKey(), where), statuses.toArray(SlaStatus[]::new));
@@ -101,11 +122,12 @@ public final class PolicyJsonReader {
             }
             if (p.has("warnings")) {
                 JsonNode w = p.get("warnings");
-                JsonFields.requireKeys(w, WARNINGS, where + " warnings");
+                requireKeys(w, WARNINGS, where + " warnings");
                 b.noWarnings();
                 for (JsonNode f : array(w, "fractions", where)) {
                     if (!f.isNumber()) {
-                        throw new ConfigurationException(where + ": warning fractions must be numbers, found " + f);
+                        throw new ConfigurationException(where + ": warning fractions must be numbers, found "
+                                + shown(f));
                     }
                     b.warnAtFraction(f.asDouble());
                 }
@@ -126,38 +148,48 @@ public final class PolicyJsonReader {
             }
             return b.build();
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException(where + ": bad duration '" + e.getParsedString()
-                    + "' (ISO-8601, for example PT30M)", e);
-        } catch (ConfigurationException e) {
-            throw e;
+            throw new ConfigurationException(where + ": bad duration " + Require.quote(e.getParsedString())
+                    + " (ISO-8601, for example PT30M)", e);
         } catch (SupportException e) {
+            if (e instanceof ConfigurationException && e.getMessage().startsWith(where)) {
+                throw e; // raised here, already says which policy
+            }
+            // raised by a builder, which does not know it is reading this policy: say which, keep the cause
             throw new ConfigurationException(where + ": " + e.getMessage(), e);
         }
     }
 
     private static SlaCondition condition(JsonNode w, String where) {
-        JsonFields.requireKeys(w, WHEN, where + " when");
+        requireKeys(w, WHEN, where + " when");
         SlaCondition.Builder c = SlaCondition.builder();
         for (String s : strings(w.path("priorities"), where + " when.priorities")) {
             c.priorities(enumValue(Priority.class, s, where));
         }
-        c.channels(strings(w.path("channels"), where).toArray(String[]::new));
-        c.tenants(strings(w.path("tenants"), where).toArray(String[]::new));
-        c.customerTiers(strings(w.path("customerTiers"), where).toArray(String[]::new));
-        c.intents(strings(w.path("intents"), where).toArray(String[]::new));
-        c.anyTag(strings(w.path("anyTag"), where).toArray(String[]::new));
-        c.allTags(strings(w.path("allTags"), where).toArray(String[]::new));
+        c.channels(strings(w.path("channels"), where + " when.channels").toArray(String[]::new));
+        c.tenants(strings(w.path("tenants"), where + " when.tenants").toArray(String[]::new));
+        c.customerTiers(strings(w.path("customerTiers"), where + " when.customerTiers").toArray(String[]::new));
+        c.intents(strings(w.path("intents"), where + " when.intents").toArray(String[]::new));
+        c.anyTag(strings(w.path("anyTag"), where + " when.anyTag").toArray(String[]::new));
+        c.allTags(strings(w.path("allTags"), where + " when.allTags").toArray(String[]::new));
         return c.build();
     }
 
     private static EscalationAction[] actions(JsonNode p, String key, String where) {
         List<EscalationAction> out = new ArrayList<>();
         for (JsonNode a : array(p, key, where)) {
-            JsonFields.requireKeys(a, ACTION, where + " " + key);
+            requireKeys(a, ACTION, where + " " + key);
             if (a.size() != 1) {
-                throw new ConfigurationException(where + " " + key + ": each action has exactly one key, was " + a);
+                throw new ConfigurationException(where + " " + key + ": each action has exactly one key, was "
+                        + shown(a));
             }
             if (a.has("raisePriority")) {
+                // the format has only "raisePriority": true (one step up); false or another value would still
+                // raise it, so it is not accepted
+                if (!a.get("raisePriority").isBoolean() || !a.get("raisePriority").booleanValue()) {
+                    throw new ConfigurationException(where + " " + key + ": \"raisePriority\" must be true (one "
+                            + "step up; use \"raisePriorityTo\" for a given priority, or leave the action out), was "
+                            + shown(a.get("raisePriority")));
+                }
                 out.add(EscalationAction.raisePriority());
             } else if (a.has("raisePriorityTo")) {
                 out.add(EscalationAction.raisePriorityTo(enumValue(Priority.class, JsonFields.text(a, "raisePriorityTo", where),
@@ -175,7 +207,8 @@ public final class PolicyJsonReader {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(where + ": unknown " + type.getSimpleName() + " '" + value + "'", e);
+            throw new ConfigurationException(where + ": unknown " + type.getSimpleName() + " " + Require.quote(value),
+                    e);
         }
     }
 
@@ -184,7 +217,7 @@ public final class PolicyJsonReader {
     private static boolean bool(JsonNode node, String key, String where) {
         JsonNode v = node.get(key);
         if (!v.isBoolean()) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be true or false, was " + v);
+            throw new ConfigurationException(where + ": \"" + key + "\" must be true or false, was " + shown(v));
         }
         return v.asBoolean();
     }
@@ -202,6 +235,28 @@ public final class PolicyJsonReader {
         return out;
     }
 
+    /**
+     * Like {@link JsonFields#requireKeys}, but an unknown key or a value that is not an object is quoted: a policy
+     * file's keys and values can be huge or malformed, and a message must not repeat them whole.
+     */
+    private static void requireKeys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw new ConfigurationException(where + " must be an object, was " + shown(node));
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ConfigurationException(where + ": unknown key " + Require.quote(k) + ", allowed: "
+                        + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
+    /** A JSON value as a message may show it (see {@link Require#quote}). */
+    private static String shown(JsonNode v) {
+        return Require.quote(v.toString());
+    }
+
     private static List<String> strings(JsonNode v, String where) {
         List<String> out = new ArrayList<>();
         if (v.isMissingNode()) {
@@ -212,7 +267,7 @@ public final class PolicyJsonReader {
         }
         for (JsonNode n : v) {
             if (!n.isTextual()) {
-                throw new ConfigurationException(where + " must hold strings, found " + n);
+                throw new ConfigurationException(where + " must hold strings, found " + shown(n));
             }
             out.add(n.asText());
         }
