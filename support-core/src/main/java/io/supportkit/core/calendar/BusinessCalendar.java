@@ -31,12 +31,15 @@ import java.util.TreeMap;
  * {@link #businessDuration} and {@link #deadline}. Daylight-saving transitions are handled exactly: a time is open
  * when the wall clock of the calendar's zone reads a time inside an interval of that date, so a night shift is an
  * hour shorter on the spring-forward night and an hour longer on the fall-back night. For every {@code t} and
- * positive {@code a}, {@code b}: {@code deadline(deadline(t, a), b).equals(deadline(t, a.plus(b)))}.
+ * positive {@code a}, {@code b}: {@code deadline(deadline(t, a), b).equals(deadline(t, a.plus(b)))}, or both throw.
  *
  * <p>Which hours apply on a date: special hours on that date if any (they win over a holiday, so a shop can open
  * for a half day on a holiday); otherwise none if the date is a holiday; otherwise the weekly hours of its day.
  *
- * <p>Immutable and thread-safe. Supported instants: years 1700 to 2259.
+ * <p>Immutable and thread-safe. Supported instants: years 1700 to 2259, that is from {@code 1700-01-01T00:00:00Z} to
+ * {@code 2260-01-01T00:00:00Z} inclusive; others are an {@link InvalidInputException}. Every instant a calendar
+ * returns lies in that range too, so it can always be passed back in: a deadline that would fall later is an
+ * {@link InvalidInputException}, and a next opening or closing that would is none.
  *
  * <pre>{@code
  * BusinessCalendar cal = BusinessCalendar.builder("tehran-support", ZoneId.of("Asia/Tehran"))
@@ -50,6 +53,7 @@ import java.util.TreeMap;
 public final class BusinessCalendar {
     /** How far {@link #nextOpening} and {@link #deadline} look before deciding the calendar never opens. */
     public static final Duration SEARCH_HORIZON = Duration.ofDays(3 * 366);
+    private static final Duration MAX_NANOS_DURATION = Duration.ofNanos(Long.MAX_VALUE);
 
     private final String id;
     private final ZoneId zone;
@@ -161,18 +165,28 @@ public final class BusinessCalendar {
         return timeline.isOpen(SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t"));
     }
 
-    /** {@code t} itself when open, else the next instant the calendar opens; empty if it never opens again. */
+    /**
+     * {@code t} itself when open, else the next instant the calendar opens; empty if it does not open within
+     * {@link #SEARCH_HORIZON} nor before the end of the supported range.
+     */
     public Optional<Instant> nextOpening(Instant t) {
         long n = SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t");
-        long r = timeline.nextOpening(n, horizon(n));
-        return r == Long.MIN_VALUE ? Optional.empty() : Optional.of(SegmentTimeline.toInstant(r));
+        return inRange(timeline.nextOpening(n, horizon(n)));
     }
 
-    /** {@code t} itself when closed, else the instant the current opening ends; empty if it never closes. */
+    /**
+     * {@code t} itself when closed, else the instant the current opening ends; empty if it does not close within
+     * {@link #SEARCH_HORIZON} nor before the end of the supported range.
+     */
     public Optional<Instant> nextClosing(Instant t) {
         long n = SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t");
-        long r = timeline.nextClosing(n, horizon(n));
-        return r == Long.MIN_VALUE ? Optional.empty() : Optional.of(SegmentTimeline.toInstant(r));
+        return inRange(timeline.nextClosing(n, horizon(n)));
+    }
+
+    /** An answer past the range would be rejected by every method it is passed to, so it counts as none. */
+    private static Optional<Instant> inRange(long r) {
+        return r == Long.MIN_VALUE || r > SegmentTimeline.MAX_NANOS ? Optional.empty()
+                : Optional.of(SegmentTimeline.toInstant(r));
     }
 
     /** Open time in {@code [from, to)}; {@code to} must not be before {@code from}. */
@@ -196,10 +210,11 @@ public final class BusinessCalendar {
     /**
      * The earliest instant at or after {@code t} by which {@code amount} of open time has passed since {@code t}.
      * A zero amount gives {@code t}. If the amount is used up exactly at a closing time, that closing time is the
-     * answer (not the next opening).
+     * answer (not the next opening). Never after the supported range, so the answer can always be passed back in.
      *
-     * @throws InvalidInputException if the amount is negative, or the calendar stays closed for longer than
-     *                               {@link #SEARCH_HORIZON} before the amount is used up
+     * @throws InvalidInputException if the amount is negative, if the calendar stays closed for longer than
+     *                               {@link #SEARCH_HORIZON} before the amount is used up, or if the deadline falls
+     *                               after the supported range (2260-01-01T00:00:00Z)
      */
     public Instant deadline(Instant t, Duration amount) {
         long n = SegmentTimeline.toNanos(Require.nonNull(t, "t"), "t");
@@ -210,30 +225,51 @@ public final class BusinessCalendar {
         if (amount.isZero()) {
             return t;
         }
-        long a;
-        try {
-            a = amount.toNanos();
-        } catch (ArithmeticException e) {
-            throw new InvalidInputException("amount too large, was " + amount, e);
+        // Open time never passes faster than real time, so a deadline lies at least amount after t.
+        if (amount.compareTo(Duration.between(t, SegmentTimeline.MAX)) > 0) {
+            throw afterRange(n, amount);
         }
-        long r = deadlineNanos(n, a);
-        return SegmentTimeline.toInstant(r);
+        // The range spans 560 years and a long of nanoseconds 292: a longer amount is taken in two steps, exact by
+        // deadline(deadline(t, a), b) == deadline(t, a + b).
+        long r = n;
+        Duration left = amount;
+        if (left.compareTo(MAX_NANOS_DURATION) > 0) {
+            r = deadlineNanos(r, Long.MAX_VALUE);
+            left = left.minus(MAX_NANOS_DURATION);
+        }
+        return SegmentTimeline.toInstant(deadlineNanos(r, left.toNanos()));
     }
 
     /** {@link #deadline} in epoch nanoseconds, for hot paths that avoid allocation. */
     public long deadlineNanos(long tEpochNanos, long amountNanos) {
+        SegmentTimeline.checkNanos(tEpochNanos, "t");
         if (amountNanos < 0) {
             throw new InvalidInputException("amount must not be negative, was " + amountNanos + " ns");
         }
         if (amountNanos == 0) {
             return tEpochNanos;
         }
+        // As in deadline(Instant, Duration): at least amount after t. Checked without computing t + amount, which
+        // can overflow; the timeline would find out as well, but only after building every block up to 2260.
+        if (tEpochNanos > SegmentTimeline.MAX_NANOS - amountNanos) {
+            throw afterRange(tEpochNanos, Duration.ofNanos(amountNanos));
+        }
         long r = timeline.deadline(tEpochNanos, amountNanos, SEARCH_HORIZON.toNanos());
-        if (r == Long.MIN_VALUE) {
-            throw new InvalidInputException("calendar " + id + " does not accumulate " + Duration.ofNanos(amountNanos)
-                    + " of open time after " + SegmentTimeline.toInstant(tEpochNanos) + " : it stays closed for more than " + SEARCH_HORIZON);
+        if (r == SegmentTimeline.STAYS_CLOSED) {
+            throw new InvalidInputException("calendar " + Require.quote(id) + " does not accumulate "
+                    + Duration.ofNanos(amountNanos) + " of open time after " + SegmentTimeline.toInstant(tEpochNanos)
+                    + ": it stays closed for more than " + SEARCH_HORIZON);
+        }
+        if (r == SegmentTimeline.AFTER_RANGE) {
+            throw afterRange(tEpochNanos, Duration.ofNanos(amountNanos));
         }
         return r;
+    }
+
+    private InvalidInputException afterRange(long t, Duration amount) {
+        return new InvalidInputException("calendar " + Require.quote(id) + " does not accumulate " + amount
+                + " of open time between " + SegmentTimeline.toInstant(t) + " and " + SegmentTimeline.MAX
+                + ", the end of the supported range: the deadline falls after the supported range");
     }
 
     /** The open periods overlapping {@code [from, to)}, clipped to it, joined where they touch. */

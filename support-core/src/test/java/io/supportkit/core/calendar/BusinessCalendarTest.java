@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -156,5 +157,88 @@ class BusinessCalendarTest {
         Instant t = ZonedDateTime.parse("2026-03-28T12:00+01:00[Europe/Berlin]").toInstant();
         assertThat(cal.deadline(t, Duration.ofHours(48))).isEqualTo(t.plus(Duration.ofHours(48)));
         assertThat(cal.nextClosing(t)).isEmpty();
+    }
+
+    private static final Instant T0 = Instant.parse("2026-08-05T09:30:00Z");
+    private static final Instant RANGE_END = Instant.parse("2260-01-01T00:00:00Z");
+
+    private static BusinessCalendar weekdays() {
+        return BusinessCalendar.builder("office", ZoneId.of("Europe/Istanbul"))
+                .open(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-12:00", "13:00-17:00").build();
+    }
+
+    @Test
+    void shouldRejectADeadlineAmountThatEndsAfterTheSupportedRangeInsteadOfOverflowing() {
+        for (BusinessCalendar cal : List.of(BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC), weekdays())) {
+            assertThatThrownBy(() -> cal.deadline(T0, Duration.ofNanos(Long.MAX_VALUE)))
+                    .as(cal.id()).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("after the supported range");
+            assertThatThrownBy(() -> cal.deadline(T0, Duration.ofSeconds(Long.MAX_VALUE)))
+                    .as(cal.id()).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("after the supported range");
+            long t0 = T0.getEpochSecond() * 1_000_000_000L;
+            assertThatThrownBy(() -> cal.deadlineNanos(t0, Long.MAX_VALUE))
+                    .as(cal.id()).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("after the supported range");
+        }
+    }
+
+    @Test
+    void shouldReachDeadlinesMoreThan292YearsAwayThatStillLieInTheRange() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC);
+        Instant t = Instant.parse("1750-03-01T12:00:00.000000001Z");
+        Duration centuries = Duration.between(t, Instant.parse("2250-03-01T12:00:00Z"));
+        assertThat(always.deadline(t, centuries)).isEqualTo(t.plus(centuries));
+    }
+
+    @Test
+    void shouldRejectADeadlinePastTheRangeEndSoThatEveryAnswerCanBePassedBackIn() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC);
+        Instant t = Instant.parse("2259-12-31T12:00:00Z");
+        assertThatThrownBy(() -> always.deadline(t, Duration.ofDays(1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("after the supported range");
+        // the range end itself is an answer, and accepted again; chaining past it fails on both sides alike
+        Instant end = always.deadline(t, Duration.ofHours(12));
+        assertThat(end).isEqualTo(RANGE_END);
+        assertThat(always.isOpen(end)).isTrue();
+        assertThatThrownBy(() -> always.deadline(end, Duration.ofNanos(1))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> always.deadline(t, Duration.ofHours(12).plusNanos(1)))
+                .isInstanceOf(InvalidInputException.class);
+        // a calendar with open time but none left before the end: walks to the end, says so
+        assertThatThrownBy(() -> weekdays().deadline(Instant.parse("2259-12-20T00:00:00Z"), Duration.ofDays(4)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("after the supported range");
+    }
+
+    @Test
+    void shouldAnswerNoNextOpeningOrClosingRatherThanOnePastTheRangeEnd() {
+        BusinessCalendar cal = BusinessCalendar.builder("late", ZoneOffset.UTC)
+                .specialHours(LocalDate.of(2259, 12, 31), "last night", "23:00-02:00")
+                .open(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, "09:00-10:00").build();
+        Instant night = Instant.parse("2259-12-31T23:30:00Z");
+        assertThat(cal.nextClosing(night)).isEmpty();                       // it closes at 2260-01-01T02:00Z
+        assertThat(cal.nextOpening(Instant.parse("2259-12-31T12:00:00Z"))).contains(Instant.parse("2259-12-31T23:00:00Z"));
+        assertThat(cal.nextOpening(RANGE_END)).contains(RANGE_END);
+        BusinessCalendar mornings = BusinessCalendar.builder("mornings", ZoneOffset.UTC)
+                .open(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, "09:00-10:00").build();
+        assertThat(mornings.nextOpening(Instant.parse("2259-12-31T12:00:00Z"))).isEmpty(); // 2260-01-01T09:00Z
+    }
+
+    @Test
+    void shouldSayANeverOpenCalendarCannotReachTheDeadlineBeforeTheRangeEnds() {
+        BusinessCalendar never = BusinessCalendar.builder("never", ZoneOffset.UTC).build();
+        assertThatThrownBy(() -> never.deadline(Instant.parse("2258-06-01T00:00:00Z"), Duration.ofHours(1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("calendar \"never\" does not accumulate PT1H")
+                .hasMessageContaining("2260-01-01T00:00:00Z, the end of the supported range");
+        assertThatThrownBy(() -> never.deadline(T0, Duration.ofHours(1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("stays closed for more than");
+    }
+
+    @Test
+    void shouldRejectADeadlineFromEpochNanosecondsOutsideTheSupportedRange() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC);
+        long justAfter = RANGE_END.getEpochSecond() * 1_000_000_000L + 1;
+        assertThatThrownBy(() -> always.deadlineNanos(justAfter, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must be between");
     }
 }

@@ -37,6 +37,14 @@ public final class SegmentTimeline {
     /** Supported range, chosen so that every instant fits in a long of epoch nanoseconds. */
     public static final Instant MIN = Instant.parse("1700-01-01T00:00:00Z");
     public static final Instant MAX = Instant.parse("2260-01-01T00:00:00Z");
+    /** {@link #MIN} in epoch nanoseconds. */
+    public static final long MIN_NANOS = MIN.getEpochSecond() * 1_000_000_000L;
+    /** {@link #MAX} in epoch nanoseconds. */
+    public static final long MAX_NANOS = MAX.getEpochSecond() * 1_000_000_000L;
+    /** {@link #deadline}: the calendar stays closed for longer than allowed on the way. */
+    public static final long STAYS_CLOSED = Long.MIN_VALUE;
+    /** {@link #deadline}: the answer lies after {@link #MAX}, where no caller could pass it back in. */
+    public static final long AFTER_RANGE = Long.MAX_VALUE;
     private static final long MIN_EPOCH_DAY = LocalDate.of(1699, 12, 1).toEpochDay();
     private static final long MAX_EPOCH_DAY = LocalDate.of(2260, 2, 1).toEpochDay();
     private static final long NANOS = 1_000_000_000L;
@@ -61,6 +69,15 @@ public final class SegmentTimeline {
             throw new InvalidInputException(name + " must be between " + MIN + " and " + MAX + ", was " + t);
         }
         return t.getEpochSecond() * NANOS + t.getNano();
+    }
+
+    /** Rejects epoch nanoseconds outside the supported range, as {@link #toNanos} does for instants. */
+    public static long checkNanos(long t, String name) {
+        if (t < MIN_NANOS || t > MAX_NANOS) {
+            throw new InvalidInputException(name + " must be between " + MIN + " and " + MAX + " (epoch nanoseconds "
+                    + MIN_NANOS + " to " + MAX_NANOS + "), was " + t);
+        }
+        return t;
     }
 
     public static Instant toInstant(long nanos) {
@@ -109,7 +126,10 @@ public final class SegmentTimeline {
         }
     }
 
-    /** Open nanoseconds in {@code [from, to)}; requires {@code from <= to}. */
+    /**
+     * Open nanoseconds in {@code [from, to)}; requires {@code from <= to} and {@code to - from} to fit in a long, which
+     * bounds the sum (callers split longer spans).
+     */
     public long businessNanos(long from, long to) {
         Block b = blockFor(from);
         if (to < b.windowEnd) {
@@ -125,23 +145,31 @@ public final class SegmentTimeline {
     }
 
     /**
-     * The earliest instant {@code x >= t} with {@code businessNanos(t, x) == amount}, or {@code Long.MIN_VALUE} when
-     * the calendar stays closed for longer than {@code maxClosed} on the way. {@code amount} must be positive.
+     * The earliest instant {@code x >= t} with {@code businessNanos(t, x) == amount}; {@link #STAYS_CLOSED} when the
+     * calendar stays closed for longer than {@code maxClosed} on the way, {@link #AFTER_RANGE} when {@code x} would
+     * lie after {@link #MAX}. {@code amount} must be positive; any positive long is safe.
      */
     public long deadline(long t, long amount, long maxClosed) {
         Block b = blockFor(t);
-        long target = b.position(t) + amount;
+        long pos = b.position(t);
+        long left = amount;
         long lastOpen = t;
-        while (target > b.total) {
-            target -= b.total;
+        // What is left is compared with what the block still holds, never added to pos: pos + amount can overflow.
+        while (left > b.total - pos) {
+            left -= b.total - pos;
+            pos = 0;
             if (b.total > 0) {
                 lastOpen = b.windowEnd;
             } else if (b.windowEnd - lastOpen > maxClosed) {
-                return Long.MIN_VALUE;
+                return STAYS_CLOSED;
+            }
+            if (b.windowEnd >= MAX_NANOS) {
+                return AFTER_RANGE; // the answer lies in a later block, so after MAX; and no block is built past it
             }
             b = next(b);
         }
-        return b.instantAtPosition(target);
+        long x = b.instantAtPosition(pos + left);
+        return x > MAX_NANOS ? AFTER_RANGE : x;
     }
 
     /** Appends the open segments overlapping {@code [from, to)} as start/end pairs, joined across blocks. */
