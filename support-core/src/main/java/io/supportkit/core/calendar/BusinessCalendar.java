@@ -189,22 +189,52 @@ public final class BusinessCalendar {
                 : Optional.of(SegmentTimeline.toInstant(r));
     }
 
-    /** Open time in {@code [from, to)}; {@code to} must not be before {@code from}. */
+    /** Open time in {@code [from, to)}, exact for any two supported instants; {@code to} must not be before {@code from}. */
     public Duration businessDuration(Instant from, Instant to) {
         long f = SegmentTimeline.toNanos(Require.nonNull(from, "from"), "from");
         long t = SegmentTimeline.toNanos(Require.nonNull(to, "to"), "to");
         if (t < f) {
             throw new InvalidInputException("to must not be before from, was from " + from + ", to " + to);
         }
-        return Duration.ofNanos(timeline.businessNanos(f, t));
+        return business(f, t);
     }
 
-    /** Open nanoseconds in {@code [from, to)} in epoch nanoseconds, for hot paths that avoid allocation. */
+    /**
+     * Open nanoseconds in {@code [from, to)} in epoch nanoseconds, for hot paths that avoid allocation.
+     *
+     * @throws InvalidInputException if {@code to} is before {@code from}, either lies outside the supported range, or
+     *                               the open time does not fit in a long (more than about 292 years, possible on
+     *                               long spans of the 560-year range); {@link #businessDuration} has no such limit
+     */
     public long businessNanos(long fromEpochNanos, long toEpochNanos) {
+        SegmentTimeline.checkNanos(fromEpochNanos, "from");
+        SegmentTimeline.checkNanos(toEpochNanos, "to");
         if (toEpochNanos < fromEpochNanos) {
             throw new InvalidInputException("to must not be before from, was " + fromEpochNanos + " > " + toEpochNanos);
         }
-        return timeline.businessNanos(fromEpochNanos, toEpochNanos);
+        if (toEpochNanos - fromEpochNanos >= 0) {
+            return timeline.businessNanos(fromEpochNanos, toEpochNanos); // open time <= span, so it fits
+        }
+        Duration d = business(fromEpochNanos, toEpochNanos);
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException("open time between " + SegmentTimeline.toInstant(fromEpochNanos) + " and "
+                    + SegmentTimeline.toInstant(toEpochNanos) + " is " + d
+                    + ", more than a long of nanoseconds holds; use businessDuration", e);
+        }
+    }
+
+    /** Open time in {@code [f, t)}, {@code f <= t}, both in range. */
+    private Duration business(long f, long t) {
+        long span = t - f;
+        if (span >= 0) {
+            return Duration.ofNanos(timeline.businessNanos(f, t));
+        }
+        // The span wrapped: the range is 560 years, a long of nanoseconds 292. Each half of it fits, and so does its
+        // open time; the midpoint is computed unsigned, as the true span fits in 64 bits.
+        long mid = f + (span >>> 1);
+        return Duration.ofNanos(timeline.businessNanos(f, mid)).plusNanos(timeline.businessNanos(mid, t));
     }
 
     /**

@@ -241,4 +241,33 @@ class BusinessCalendarTest {
         assertThatThrownBy(() -> always.deadlineNanos(justAfter, 1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must be between");
     }
+
+    @Test
+    void shouldGiveTheExactBusinessDurationOverSpansLongerThan292Years() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC);
+        Instant from = Instant.parse("1800-01-01T00:00:00Z");
+        Instant to = Instant.parse("2150-01-01T00:00:00Z");
+        assertThat(always.businessDuration(from, to)).isEqualTo(Duration.ofHours(3_068_040));
+        Instant rangeStart = Instant.parse("1700-01-01T00:00:00Z");
+        assertThat(always.businessDuration(rangeStart, RANGE_END)).isEqualTo(Duration.between(rangeStart, RANGE_END));
+        // a weekday calendar's open time over the whole range fits in a long: the nanosecond path gives it too
+        BusinessCalendar weekdays = weekdays();
+        long all = weekdays.businessNanos(rangeStart.getEpochSecond() * 1_000_000_000L,
+                RANGE_END.getEpochSecond() * 1_000_000_000L);
+        assertThat(Duration.ofNanos(all)).isEqualTo(weekdays.businessDuration(rangeStart, RANGE_END))
+                .isEqualTo(weekdays.businessDuration(rangeStart, Instant.parse("2000-01-01T00:00:00Z"))
+                        .plus(weekdays.businessDuration(Instant.parse("2000-01-01T00:00:00Z"), RANGE_END)));
+    }
+
+    @Test
+    void shouldRejectBusinessNanosThatDoNotFitInALong() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC);
+        long from = Instant.parse("1800-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+        long to = Instant.parse("2150-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+        assertThatThrownBy(() -> always.businessNanos(from, to)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("PT3068040H").hasMessageContaining("businessDuration");
+        long justAfter = RANGE_END.getEpochSecond() * 1_000_000_000L + 1;
+        assertThatThrownBy(() -> always.businessNanos(0, justAfter)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must be between");
+    }
 }
