@@ -1,6 +1,7 @@
 package io.supportkit.core.calendar;
 
 import io.supportkit.InvalidInputException;
+import io.supportkit.core.calendar.internal.SegmentTimeline;
 import io.supportkit.internal.Require;
 
 import java.time.Duration;
@@ -11,6 +12,10 @@ import java.time.ZonedDateTime;
 /**
  * A stretch of real time during which a calendar is open, from {@code start} (inclusive) to {@code end}
  * (exclusive). Used to tell a customer the opening hours in their own time zone.
+ *
+ * <p>Both ends lie in the calendars' supported range (years 1700 to 2259, see {@link BusinessCalendar}), as every
+ * period a calendar returns does; so {@link #startIn} and {@link #endIn} work in every zone, where an instant near
+ * {@link Instant#MIN} or {@link Instant#MAX} has no local date-time.
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,6 +32,10 @@ public record OpenPeriod(Instant start, Instant end) {
     public OpenPeriod {
         Require.nonNull(start, "start");
         Require.nonNull(end, "end");
+        if (start.isBefore(SegmentTimeline.MIN) || end.isAfter(SegmentTimeline.MAX)) {
+            throw new InvalidInputException("an open period must lie between " + SegmentTimeline.MIN + " and "
+                    + SegmentTimeline.MAX + ", was " + start + " .. " + end);
+        }
         if (!end.isAfter(start)) {
             throw new InvalidInputException("end must be after start, was " + start + " .. " + end);
         }
