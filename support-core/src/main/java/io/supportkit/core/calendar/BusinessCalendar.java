@@ -189,7 +189,7 @@ public final class BusinessCalendar {
                 : Optional.of(SegmentTimeline.toInstant(r));
     }
 
-    /** Open time in {@code [from, to)}, exact for any two supported instants; {@code to} must not be before {@code from}. */
+    /** Open time in {@code [from, to)}, exact for any two supported instants; {@code to} not before {@code from}. */
     public Duration businessDuration(Instant from, Instant to) {
         long f = SegmentTimeline.toNanos(Require.nonNull(from, "from"), "from");
         long t = SegmentTimeline.toNanos(Require.nonNull(to, "to"), "to");
@@ -360,6 +360,8 @@ public final class BusinessCalendar {
      */
     public static final class Builder {
         private static final int MAX_RANGE_DAYS = 366;
+        private static final LocalDate FIRST_DATE = LocalDate.of(1700, 1, 1);
+        private static final LocalDate LAST_DATE = LocalDate.of(2259, 12, 31);
         private final String id;
         private final ZoneId zone;
         private final Map<DayOfWeek, List<OpeningInterval>> weekly = new EnumMap<>(DayOfWeek.class);
@@ -405,12 +407,12 @@ public final class BusinessCalendar {
             }
         }
 
-        /** A one-off holiday on a single date. */
+        /** A one-off holiday on a single date, in years 1700 to 2259. */
         public Builder holiday(LocalDate date, String name) {
             return holiday(date, date, name);
         }
 
-        /** A one-off holiday covering {@code from} to {@code to} inclusive (at most 366 days). */
+        /** A one-off holiday from {@code from} to {@code to} inclusive: at most 366 days, in years 1700 to 2259. */
         public Builder holiday(LocalDate from, LocalDate to, String name) {
             Require.nonNull(from, "from");
             Require.nonNull(to, "to");
@@ -418,6 +420,8 @@ public final class BusinessCalendar {
             if (to.isBefore(from)) {
                 throw new ConfigurationException("holiday '" + name + "' ends before it starts: " + from + " .. " + to);
             }
+            checkSupported(from, "holiday '" + name + "'");
+            checkSupported(to, "holiday '" + name + "'");
             if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
                 throw new ConfigurationException("holiday '" + name + "' spans more than " + MAX_RANGE_DAYS
                         + " days: " + from + " .. " + to);
@@ -436,7 +440,10 @@ public final class BusinessCalendar {
             return this;
         }
 
-        /** Special opening hours on a date, replacing its weekly hours and any holiday; none closes the date. */
+        /**
+         * Special opening hours on a date (years 1700 to 2259), replacing its weekly hours and any holiday; none
+         * closes the date.
+         */
         public Builder specialHours(LocalDate date, String name, String... intervals) {
             Require.nonNull(intervals, "intervals");
             List<OpeningInterval> parsed = new ArrayList<>();
@@ -446,16 +453,31 @@ public final class BusinessCalendar {
             return specialHours(date, name, parsed);
         }
 
-        /** Special opening hours on a date, replacing its weekly hours and any holiday; none closes the date. */
+        /**
+         * Special opening hours on a date (years 1700 to 2259), replacing its weekly hours and any holiday; none
+         * closes the date.
+         */
         public Builder specialHours(LocalDate date, String name, List<OpeningInterval> intervals) {
             Require.nonNull(date, "date");
             SpecialDay day = new SpecialDay(date, intervals, name);
+            checkSupported(date, "special day '" + name + "'");
             if (specialDays.containsKey(date)) {
                 throw new ConfigurationException("special hours for " + date + " given twice");
             }
             checkNoOverlap(day.hours(), date.toString());
             specialDays.put(date, day);
             return this;
+        }
+
+        /**
+         * Dates outside the supported years can never apply, and stepping day by day towards {@link LocalDate#MAX}
+         * would fail half-way, after some days were recorded.
+         */
+        private static void checkSupported(LocalDate date, String what) {
+            if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+                throw new ConfigurationException(what + ": date " + date + " is outside the supported years "
+                        + FIRST_DATE.getYear() + " to " + LAST_DATE.getYear());
+            }
         }
 
         private static void checkNoOverlap(List<OpeningInterval> intervals, String where) {

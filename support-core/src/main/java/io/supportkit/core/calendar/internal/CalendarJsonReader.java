@@ -15,7 +15,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -87,12 +86,13 @@ public final class CalendarJsonReader {
             for (JsonNode h : array(root, "holidays", id)) {
                 JsonFields.requireKeys(h, HOLIDAY, "calendar " + id + " holiday");
                 String name = JsonFields.text(h, "name", "calendar " + id + " holiday");
+                String where = "calendar " + id + " holiday '" + name + "'";
                 if (h.has("annual")) {
-                    b.annualHoliday(MonthDay.parse("--" + JsonFields.text(h, "annual", name)), name);
+                    b.annualHoliday(monthDay(h, "annual", where), name);
                 } else if (h.has("date")) {
-                    b.holiday(LocalDate.parse(JsonFields.text(h, "date", name)), name);
+                    b.holiday(date(h, "date", where), name);
                 } else if (h.has("from") && h.has("to")) {
-                    b.holiday(LocalDate.parse(JsonFields.text(h, "from", name)), LocalDate.parse(JsonFields.text(h, "to", name)), name);
+                    b.holiday(date(h, "from", where), date(h, "to", where), name);
                 } else {
                     throw new ConfigurationException("calendar " + id + " holiday '" + name
                             + "' needs \"date\", \"from\"+\"to\" or \"annual\"");
@@ -101,12 +101,10 @@ public final class CalendarJsonReader {
             for (JsonNode s : array(root, "specialDays", id)) {
                 JsonFields.requireKeys(s, SPECIAL, "calendar " + id + " special day");
                 String name = JsonFields.text(s, "name", "calendar " + id + " special day");
-                b.specialHours(LocalDate.parse(JsonFields.text(s, "date", name)), name,
+                b.specialHours(date(s, "date", "calendar " + id + " special day '" + name + "'"), name,
                         strings(s.path("hours"), "specialDays." + name + ".hours", id).toArray(String[]::new));
             }
             return b.build();
-        } catch (DateTimeParseException e) {
-            throw new ConfigurationException("calendar " + id + ": bad date '" + e.getParsedString() + "'", e);
         } catch (ConfigurationException e) {
             throw e;
         } catch (SupportException e) {
@@ -115,6 +113,27 @@ public final class CalendarJsonReader {
     }
 
 
+
+    /** Any DateTimeException, not only a parse error: the message names the calendar, the entry and the field. */
+    private static LocalDate date(JsonNode node, String key, String where) {
+        String text = JsonFields.text(node, key, where);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be a date such as 2027-03-21, was '"
+                    + text + "'", e);
+        }
+    }
+
+    private static MonthDay monthDay(JsonNode node, String key, String where) {
+        String text = JsonFields.text(node, key, where);
+        try {
+            return MonthDay.parse("--" + text);
+        } catch (DateTimeException e) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be a month and day such as 12-21, was '"
+                    + text + "'", e);
+        }
+    }
 
     private static List<JsonNode> array(JsonNode root, String key, String id) {
         JsonNode v = root.path(key);

@@ -1,0 +1,32 @@
+package io.supportkit.core.calendar;
+
+import io.supportkit.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The builder rejects bad values with a typed exception and leaves itself as it was. */
+class BusinessCalendarBuilderTest {
+    @Test
+    void shouldRejectHolidaysAndSpecialDaysOutsideTheSupportedYearsRecordingNothing() {
+        BusinessCalendar.Builder b = BusinessCalendar.builder("h", ZoneOffset.UTC);
+        assertThatThrownBy(() -> b.holiday(LocalDate.MAX, "end of time")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("+999999999-12-31").hasMessageContaining("1700 to 2259");
+        assertThatThrownBy(() -> b.holiday(LocalDate.MIN, "start of time")).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> b.holiday(LocalDate.of(2259, 12, 31), LocalDate.of(2260, 1, 1), "new year"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("2260-01-01");
+        assertThatThrownBy(() -> b.specialHours(LocalDate.of(1699, 12, 31), "eve", "09:00-10:00"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("1699-12-31");
+        BusinessCalendar built = b.holiday(LocalDate.of(2259, 12, 31), "last day")
+                .specialHours(LocalDate.of(1700, 1, 1), "first day", "09:00-10:00").build();
+        assertThat(built.holidayName(LocalDate.MAX)).isEmpty();
+        assertThat(built.holidayName(LocalDate.MIN)).isEmpty();
+        assertThat(built.holidayName(LocalDate.of(2260, 1, 1))).isEmpty();
+        assertThat(built.holidayName(LocalDate.of(2259, 12, 31))).contains("last day");
+        assertThat(built.specialDay(LocalDate.of(1699, 12, 31))).isEmpty();
+    }
+}
