@@ -376,35 +376,52 @@ public final class BusinessCalendar {
 
         /** Adds opening intervals such as {@code "09:00-12:30"} to a weekday. */
         public Builder open(DayOfWeek day, String... intervals) {
-            Require.nonNull(intervals, "intervals");
-            List<OpeningInterval> parsed = new ArrayList<>();
-            for (String s : intervals) {
-                parsed.add(OpeningInterval.parse(s));
-            }
-            return open(day, parsed);
+            return open(day, parse(intervals));
         }
 
         /** Adds opening intervals to a weekday. */
         public Builder open(DayOfWeek day, List<OpeningInterval> intervals) {
             Require.nonNull(day, "day");
             Require.noNullElements(Require.nonNull(intervals, "intervals"), "intervals");
-            List<OpeningInterval> merged = new ArrayList<>(weekly.getOrDefault(day, List.of()));
-            merged.addAll(intervals);
-            checkNoOverlap(merged, day.toString());
-            weekly.put(day, merged);
+            weekly.put(day, withAdded(day, intervals));
             return this;
         }
 
-        /** Adds the same intervals to every day from {@code first} to {@code last} inclusive (Monday..Friday). */
+        /**
+         * Adds the same intervals to every day from {@code first} to {@code last} inclusive (Monday..Friday); if they
+         * overlap the hours of any of those days, no day is changed.
+         */
         public Builder open(DayOfWeek first, DayOfWeek last, String... intervals) {
             Require.nonNull(first, "first");
             Require.nonNull(last, "last");
+            List<OpeningInterval> parsed = parse(intervals);
+            // Every day is checked before any is changed: a rejected call leaves the builder as it was.
+            Map<DayOfWeek, List<OpeningInterval>> changed = new EnumMap<>(DayOfWeek.class);
             for (DayOfWeek d = first; ; d = d.plus(1)) {
-                open(d, intervals);
+                changed.put(d, withAdded(d, parsed));
                 if (d == last) {
-                    return this;
+                    break;
                 }
             }
+            weekly.putAll(changed);
+            return this;
+        }
+
+        private static List<OpeningInterval> parse(String... intervals) {
+            Require.nonNull(intervals, "intervals");
+            List<OpeningInterval> parsed = new ArrayList<>();
+            for (String s : intervals) {
+                parsed.add(OpeningInterval.parse(s));
+            }
+            return parsed;
+        }
+
+        /** The day's hours with {@code intervals} added, checked; the builder is not changed. */
+        private List<OpeningInterval> withAdded(DayOfWeek day, List<OpeningInterval> intervals) {
+            List<OpeningInterval> merged = new ArrayList<>(weekly.getOrDefault(day, List.of()));
+            merged.addAll(intervals);
+            checkNoOverlap(merged, day.toString());
+            return merged;
         }
 
         /** A one-off holiday on a single date, in years 1700 to 2259. */
@@ -445,12 +462,7 @@ public final class BusinessCalendar {
          * closes the date.
          */
         public Builder specialHours(LocalDate date, String name, String... intervals) {
-            Require.nonNull(intervals, "intervals");
-            List<OpeningInterval> parsed = new ArrayList<>();
-            for (String s : intervals) {
-                parsed.add(OpeningInterval.parse(s));
-            }
-            return specialHours(date, name, parsed);
+            return specialHours(date, name, parse(intervals));
         }
 
         /**

@@ -3,8 +3,11 @@ package io.supportkit.core.calendar;
 import io.supportkit.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,5 +31,17 @@ class BusinessCalendarBuilderTest {
         assertThat(built.holidayName(LocalDate.of(2260, 1, 1))).isEmpty();
         assertThat(built.holidayName(LocalDate.of(2259, 12, 31))).contains("last day");
         assertThat(built.specialDay(LocalDate.of(1699, 12, 31))).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveEveryDayUnchangedWhenADayRangeOverlapsOneOfItsDays() {
+        BusinessCalendar.Builder b = BusinessCalendar.builder("p", ZoneOffset.UTC).open(DayOfWeek.WEDNESDAY, "09:30-11:00");
+        assertThatThrownBy(() -> b.open(DayOfWeek.MONDAY, DayOfWeek.FRIDAY, "09:00-10:00"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("WEDNESDAY");
+        assertThat(b.build().weeklyHours()).isEqualTo(Map.of(DayOfWeek.WEDNESDAY, List.of(OpeningInterval.parse("09:30-11:00"))));
+        // a range wrapping over the weekend, for the same reason
+        assertThatThrownBy(() -> b.open(DayOfWeek.SATURDAY, DayOfWeek.WEDNESDAY, "10:00-12:00"))
+                .isInstanceOf(ConfigurationException.class);
+        assertThat(b.build().weeklyHours()).containsOnlyKeys(DayOfWeek.WEDNESDAY);
     }
 }
