@@ -3,6 +3,14 @@ package io.supportkit.core.calendar;
 import io.supportkit.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Loading calendars from JSON: strict, and every error says which calendar and which entry. */
@@ -28,5 +36,52 @@ class CalendarJsonTest {
         assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{\"annual\":\"02-30\",\"name\":\"x\"}]")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("calendar c holiday 'x': \"annual\" must be a month and day");
+    }
+
+    @Test
+    void shouldRejectAKeyGivenTwiceAtAnyLevel() {
+        assertThatThrownBy(() -> BusinessCalendar.fromJson("{\"id\":\"a\",\"id\":\"b\",\"zone\":\"UTC\"}"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Duplicate field 'id'");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(cal(
+                "\"weekly\":{\"monday\":[\"09:00-17:00\"]},\"weekly\":{\"tuesday\":[\"09:00-17:00\"]}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Duplicate field 'weekly'");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(cal(
+                "\"weekly\":{\"monday\":[\"09:00-10:00\"],\"monday\":[\"11:00-12:00\"]}")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("Duplicate field 'monday'");
+    }
+
+    @Test
+    void shouldRejectAnythingAfterTheCalendarObject() {
+        for (String trailing : List.of(" garbage", " }}}")) {
+            assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("") + trailing)).as(trailing)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 1");
+            assertThatThrownBy(() -> BusinessCalendar.fromJson(stream(cal("") + trailing))).as(trailing)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 1");
+        }
+        for (String trailing : List.of(cal(""), " []", " 1")) {
+            assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("") + trailing)).as(trailing)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("nothing after it");
+            assertThatThrownBy(() -> BusinessCalendar.fromJson(stream(cal("") + trailing))).as(trailing)
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("nothing after it");
+        }
+        assertThat(BusinessCalendar.fromJson(cal("") + " \n\t").id()).isEqualTo("c");   // whitespace is fine
+    }
+
+    @Test
+    void shouldLeaveTheCallersStreamOpen() {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream in = new ByteArrayInputStream(CalendarFixtures.TEHRAN_JSON.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() throws IOException {
+                closed.set(true);
+                super.close();
+            }
+        };
+        assertThat(BusinessCalendar.fromJson(in).id()).isEqualTo("tehran-support");
+        assertThat(closed).isFalse();
+    }
+
+    private static InputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 }

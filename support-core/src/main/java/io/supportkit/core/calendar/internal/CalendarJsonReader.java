@@ -1,8 +1,13 @@
 package io.supportkit.core.calendar.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
@@ -28,7 +33,16 @@ import java.util.Set;
  * leave a calendar open on Christmas. Internal.
  */
 public final class CalendarJsonReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Strict where a lenient parser would silently pick: a key given twice (which "weekly" or which "id" wins?) and
+     * anything after the calendar object are errors. The caller's stream is left open, as
+     * {@link BusinessCalendar#fromJson(InputStream)} documents.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .build();
     private static final Set<String> TOP = Set.of("id", "zone", "weekly", "holidays", "specialDays");
     private static final Set<String> HOLIDAY = Set.of("date", "from", "to", "annual", "name");
     private static final Set<String> SPECIAL = Set.of("date", "name", "hours");
@@ -40,16 +54,28 @@ public final class CalendarJsonReader {
         try {
             return read(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException("calendar JSON is malformed: " + e.getOriginalMessage(), e);
+            throw malformed(e);
         }
     }
 
     public static BusinessCalendar read(InputStream json) {
         try {
             return read(MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
         } catch (IOException e) {
             throw new ConfigurationException("calendar JSON could not be read: " + e.getMessage(), e);
         }
+    }
+
+    private static ConfigurationException malformed(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            return new ConfigurationException("calendar JSON must hold one object and nothing after it, found more"
+                    + where, e);
+        }
+        return new ConfigurationException("calendar JSON is malformed" + where + ": " + e.getOriginalMessage(), e);
     }
 
     private static BusinessCalendar read(JsonNode root) {
