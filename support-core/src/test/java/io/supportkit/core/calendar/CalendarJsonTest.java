@@ -81,6 +81,17 @@ class CalendarJsonTest {
         assertThat(closed).isFalse();
     }
 
+    @Test
+    void shouldRejectAHolidayGivenInTwoFormsNamingIt() {
+        for (String both : List.of("\"annual\":\"01-01\",\"date\":\"2026-05-01\"",
+                "\"date\":\"2026-05-01\",\"from\":\"2026-05-01\",\"to\":\"2026-05-03\"",
+                "\"annual\":\"01-01\",\"from\":\"2026-05-01\",\"to\":\"2026-05-03\"")) {
+            assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{" + both + ",\"name\":\"May day\"}]")))
+                    .as(both).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("holiday 'May day' needs exactly one of");
+        }
+    }
+
     private static InputStream stream(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }

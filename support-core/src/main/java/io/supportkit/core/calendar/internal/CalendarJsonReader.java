@@ -113,6 +113,10 @@ public final class CalendarJsonReader {
                 JsonFields.requireKeys(h, HOLIDAY, "calendar " + id + " holiday");
                 String name = JsonFields.text(h, "name", "calendar " + id + " holiday");
                 String where = "calendar " + id + " holiday '" + name + "'";
+                int forms = (h.has("annual") ? 1 : 0) + (h.has("date") ? 1 : 0) + (h.has("from") || h.has("to") ? 1 : 0);
+                if (forms > 1) { // with two, one would be silently ignored
+                    throw new ConfigurationException(where + " needs exactly one of \"date\", \"from\"+\"to\" or \"annual\"");
+                }
                 if (h.has("annual")) {
                     b.annualHoliday(monthDay(h, "annual", where), name);
                 } else if (h.has("date")) {
