@@ -435,12 +435,12 @@ public final class BusinessCalendar {
             Require.nonNull(to, "to");
             Require.text(Require.nonNull(name, "name"), "name", 200);
             if (to.isBefore(from)) {
-                throw new ConfigurationException("holiday '" + name + "' ends before it starts: " + from + " .. " + to);
+                throw new ConfigurationException("holiday " + Require.quote(name) + " ends before it starts: " + from + " .. " + to);
             }
-            checkSupported(from, "holiday '" + name + "'");
-            checkSupported(to, "holiday '" + name + "'");
+            checkSupported(from, "holiday " + Require.quote(name));
+            checkSupported(to, "holiday " + Require.quote(name));
             if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
-                throw new ConfigurationException("holiday '" + name + "' spans more than " + MAX_RANGE_DAYS
+                throw new ConfigurationException("holiday " + Require.quote(name) + " spans more than " + MAX_RANGE_DAYS
                         + " days: " + from + " .. " + to);
             }
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -472,7 +472,7 @@ public final class BusinessCalendar {
         public Builder specialHours(LocalDate date, String name, List<OpeningInterval> intervals) {
             Require.nonNull(date, "date");
             SpecialDay day = new SpecialDay(date, intervals, name);
-            checkSupported(date, "special day '" + name + "'");
+            checkSupported(date, "special day " + Require.quote(name));
             if (specialDays.containsKey(date)) {
                 throw new ConfigurationException("special hours for " + date + " given twice");
             }

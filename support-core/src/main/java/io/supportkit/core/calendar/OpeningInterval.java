@@ -43,7 +43,7 @@ public record OpeningInterval(LocalTime start, LocalTime end) {
         Require.nonNull(text, "interval");
         int dash = text.indexOf('-');
         if (dash <= 0 || dash == text.length() - 1) {
-            throw new ConfigurationException("opening interval must look like 09:00-17:30, was '" + text + "'");
+            throw new ConfigurationException("opening interval must look like 09:00-17:30, was " + Require.quote(text));
         }
         String from = text.substring(0, dash).trim();
         String to = text.substring(dash + 1).trim();
@@ -52,7 +52,7 @@ public record OpeningInterval(LocalTime start, LocalTime end) {
             LocalTime end = "24:00".equals(to) || "24:00:00".equals(to) ? LocalTime.MIDNIGHT : LocalTime.parse(to);
             return new OpeningInterval(start, end);
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException("opening interval must look like 09:00-17:30, was '" + text + "'", e);
+            throw new ConfigurationException("opening interval must look like 09:00-17:30, was " + Require.quote(text), e);
         }
     }
 

@@ -44,4 +44,16 @@ class BusinessCalendarBuilderTest {
                 .isInstanceOf(ConfigurationException.class);
         assertThat(b.build().weeklyHours()).containsOnlyKeys(DayOfWeek.WEDNESDAY);
     }
+
+    @Test
+    void shouldQuoteACallersStringInAMessageCutAndEscaped() {
+        BusinessCalendar.Builder b = BusinessCalendar.builder("q", ZoneOffset.UTC);
+        assertThatThrownBy(() -> b.open(DayOfWeek.MONDAY, "x".repeat(10 * 1024 * 1024)))
+                .isInstanceOf(ConfigurationException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).contains("(10485760 characters)"));
+        assertThatThrownBy(() -> b.open(DayOfWeek.MONDAY, "\ud800-10:00")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("\\uD800");
+        assertThatThrownBy(() -> b.holiday(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1), "bell\u0007"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("holiday \"bell\\u0007\" ends before");
+    }
 }

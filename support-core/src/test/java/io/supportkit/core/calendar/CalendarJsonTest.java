@@ -1,6 +1,7 @@
 package io.supportkit.core.calendar;
 
 import io.supportkit.ConfigurationException;
+import io.supportkit.internal.Require;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -32,10 +33,10 @@ class CalendarJsonTest {
     void shouldNameTheCalendarTheEntryAndTheFieldOfABadDate() {
         assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{\"from\":\"2026-01-01\",\"to\":\"2026-13-01\",\"name\":\"x\"}]")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("calendar c holiday 'x': \"to\" must be a date").hasMessageContaining("2026-13-01");
+                .hasMessageContaining("calendar \"c\" holiday \"x\": \"to\" must be a date").hasMessageContaining("2026-13-01");
         assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{\"annual\":\"02-30\",\"name\":\"x\"}]")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("calendar c holiday 'x': \"annual\" must be a month and day");
+                .hasMessageContaining("calendar \"c\" holiday \"x\": \"annual\" must be a month and day");
     }
 
     @Test
@@ -88,7 +89,46 @@ class CalendarJsonTest {
                 "\"annual\":\"01-01\",\"from\":\"2026-05-01\",\"to\":\"2026-05-03\"")) {
             assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{" + both + ",\"name\":\"May day\"}]")))
                     .as(both).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("holiday 'May day' needs exactly one of");
+                    .hasMessageContaining("calendar \"c\" holiday \"May day\" needs exactly one of");
+        }
+    }
+
+    @Test
+    void shouldPrefixTheBuildersErrorsWithTheCalendarKeepingTheCause() {
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"weekly\":{\"monday\":[\"09:00-12:00\",\"11:00-13:00\"]}")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("calendar \"c\" weekly \"monday\": opening intervals on MONDAY overlap")
+                .cause().isInstanceOf(ConfigurationException.class).hasMessageStartingWith("opening intervals");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(cal(
+                "\"holidays\":[{\"from\":\"2026-02-01\",\"to\":\"2026-01-01\",\"name\":\"x\"}]")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("calendar \"c\": holiday \"x\" ends before it starts");
+        assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{\"date\":20260101,\"name\":\"x\"}]")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("calendar \"c\" holiday \"x\": \"date\" must be a string");
+    }
+
+    @Test
+    void shouldNeverRepeatAHugeOrMalformedValueInAMessage() {
+        String big = "x".repeat(10 * 1024 * 1024);
+        List<String> bad = List.of(
+                "{\"id\":\"" + big + "\",\"zone\":\"UTC\"}",
+                "{\"id\":\"\\ud800\",\"zone\":\"UTC\"}",
+                "{\"id\":\"a\\ud800\",\"zone\":\"UTC\"}",
+                cal("\"zone\":\"" + big + "\""),
+                "{\"id\":\"c\",\"zone\":\"\\udc00" + big + "\"}",
+                cal("\"weekly\":{\"monday\":[\"" + big + "\"]}"),
+                cal("\"weekly\":{\"\\ud800" + "d".repeat(40_000) + "\":[]}"),
+                cal("\"\\ud800" + "k".repeat(40_000) + "\":1"),
+                cal("\"holidays\":[{\"date\":\"2026-01-01\",\"name\":\"" + big + "\"}]"),
+                cal("\"holidays\":[{\"date\":\"" + big + "\",\"name\":\"x\"}]"),
+                cal("\"holidays\":[\"" + big + "\"]"),
+                cal("\"weekly\":{\"monday\":[[\"" + big + "\"]]}"),
+                "{\"\\ud800" + "k".repeat(40_000) + "\":1,\"\\ud800" + "k".repeat(40_000) + "\":2}");
+        for (String json : bad) {
+            assertThatThrownBy(() -> BusinessCalendar.fromJson(json)).isInstanceOf(ConfigurationException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).as(Require.quote(e.getMessage())).hasSizeLessThan(500)
+                            .satisfies(m -> assertThat(Require.firstUnpairedSurrogate(m)).isEqualTo(-1)));
         }
     }
 

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
+import io.supportkit.InvalidInputException;
 import io.supportkit.core.calendar.BusinessCalendar;
+import io.supportkit.internal.Require;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +66,7 @@ public final class CalendarJsonReader {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw new ConfigurationException("calendar JSON could not be read: " + e.getMessage(), e);
+            throw new ConfigurationException("calendar JSON could not be read: " + Require.quote(e.getMessage()), e);
         }
     }
 
@@ -75,74 +77,114 @@ public final class CalendarJsonReader {
             return new ConfigurationException("calendar JSON must hold one object and nothing after it, found more"
                     + where, e);
         }
-        return new ConfigurationException("calendar JSON is malformed" + where + ": " + e.getOriginalMessage(), e);
+        String message = e.getOriginalMessage();
+        if (message.length() > 300 || Require.firstUnpairedSurrogate(message) >= 0) {
+            message = Require.quote(message); // a duplicate key is repeated whole, up to the parser's 50,000 chars
+        }
+        return new ConfigurationException("calendar JSON is malformed" + where + ": " + message, e);
     }
 
     private static BusinessCalendar read(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("calendar JSON must be an object");
         }
-        JsonFields.requireKeys(root, TOP, "calendar");
+        requireKeys(root, TOP, "calendar");
         String id = JsonFields.text(root, "id", "calendar");
-        String zoneText = JsonFields.text(root, "zone", "calendar " + id);
+        try {
+            Require.id(id, "id"); // first, so that no message below carries a bad id; this one does not show it
+        } catch (InvalidInputException e) {
+            throw new ConfigurationException("calendar " + e.getMessage(), e);
+        }
+        // Every message below starts with this: a host loading many calendars must know which one is wrong.
+        String cal = "calendar " + Require.quote(id);
+        String zoneText = JsonFields.text(root, "zone", cal);
         ZoneId zone;
         try {
             zone = ZoneId.of(zoneText);
         } catch (DateTimeException e) {
-            throw new ConfigurationException("calendar " + id + ": unknown zone '" + zoneText + "'", e);
+            throw new ConfigurationException(cal + ": unknown zone " + Require.quote(zoneText), e);
         }
+        BusinessCalendar.Builder b = BusinessCalendar.builder(id, zone);
+        JsonNode weekly = root.path("weekly");
+        if (!weekly.isMissingNode()) {
+            if (!weekly.isObject()) {
+                throw new ConfigurationException(cal + ": \"weekly\" must be an object of day -> intervals");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = weekly.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String where = cal + " weekly " + Require.quote(e.getKey());
+                DayOfWeek day;
+                try {
+                    day = DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException ex) {
+                    throw new ConfigurationException(where + ": unknown day", ex);
+                }
+                String[] intervals = strings(e.getValue(), where);
+                apply(where, () -> b.open(day, intervals));
+            }
+        }
+        for (JsonNode h : array(root, "holidays", cal)) {
+            requireKeys(h, HOLIDAY, cal + " holiday");
+            String name = JsonFields.text(h, "name", cal + " holiday");
+            String where = cal + " holiday " + Require.quote(name);
+            int forms = (h.has("annual") ? 1 : 0) + (h.has("date") ? 1 : 0) + (h.has("from") || h.has("to") ? 1 : 0);
+            if (forms != 1) { // with two, one would be silently ignored
+                throw new ConfigurationException(where + " needs exactly one of \"date\", \"from\"+\"to\" or \"annual\"");
+            }
+            if (h.has("annual")) {
+                MonthDay day = monthDay(h, "annual", where);
+                apply(cal, () -> b.annualHoliday(day, name));
+            } else if (h.has("date")) {
+                LocalDate date = date(h, "date", where);
+                apply(cal, () -> b.holiday(date, name));
+            } else {
+                LocalDate from = date(h, "from", where);
+                LocalDate to = date(h, "to", where);
+                apply(cal, () -> b.holiday(from, to, name));
+            }
+        }
+        for (JsonNode sd : array(root, "specialDays", cal)) {
+            requireKeys(sd, SPECIAL, cal + " special day");
+            String name = JsonFields.text(sd, "name", cal + " special day");
+            String where = cal + " special day " + Require.quote(name);
+            LocalDate date = date(sd, "date", where);
+            String[] hours = strings(sd.path("hours"), where + " hours");
+            apply(cal, () -> b.specialHours(date, name, hours));
+        }
+        return b.build();
+    }
+
+    /**
+     * A builder call; its message (overlap, bad interval, bad date) gets where it came from in front: the calendar,
+     * and the weekly key, as the builder's messages name holidays and special days but not the key.
+     */
+    private static void apply(String where, Runnable builderCall) {
         try {
-            BusinessCalendar.Builder b = BusinessCalendar.builder(id, zone);
-            JsonNode weekly = root.path("weekly");
-            if (!weekly.isMissingNode()) {
-                if (!weekly.isObject()) {
-                    throw new ConfigurationException("calendar " + id + ": weekly must be an object of day -> intervals");
-                }
-                for (Iterator<Map.Entry<String, JsonNode>> it = weekly.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    DayOfWeek day;
-                    try {
-                        day = DayOfWeek.valueOf(e.getKey().toUpperCase(Locale.ROOT));
-                    } catch (IllegalArgumentException ex) {
-                        throw new ConfigurationException("calendar " + id + ": unknown day '" + e.getKey() + "'", ex);
-                    }
-                    b.open(day, strings(e.getValue(), "weekly." + e.getKey(), id).toArray(String[]::new));
-                }
-            }
-            for (JsonNode h : array(root, "holidays", id)) {
-                JsonFields.requireKeys(h, HOLIDAY, "calendar " + id + " holiday");
-                String name = JsonFields.text(h, "name", "calendar " + id + " holiday");
-                String where = "calendar " + id + " holiday '" + name + "'";
-                int forms = (h.has("annual") ? 1 : 0) + (h.has("date") ? 1 : 0) + (h.has("from") || h.has("to") ? 1 : 0);
-                if (forms > 1) { // with two, one would be silently ignored
-                    throw new ConfigurationException(where + " needs exactly one of \"date\", \"from\"+\"to\" or \"annual\"");
-                }
-                if (h.has("annual")) {
-                    b.annualHoliday(monthDay(h, "annual", where), name);
-                } else if (h.has("date")) {
-                    b.holiday(date(h, "date", where), name);
-                } else if (h.has("from") && h.has("to")) {
-                    b.holiday(date(h, "from", where), date(h, "to", where), name);
-                } else {
-                    throw new ConfigurationException("calendar " + id + " holiday '" + name
-                            + "' needs \"date\", \"from\"+\"to\" or \"annual\"");
-                }
-            }
-            for (JsonNode s : array(root, "specialDays", id)) {
-                JsonFields.requireKeys(s, SPECIAL, "calendar " + id + " special day");
-                String name = JsonFields.text(s, "name", "calendar " + id + " special day");
-                b.specialHours(date(s, "date", "calendar " + id + " special day '" + name + "'"), name,
-                        strings(s.path("hours"), "specialDays." + name + ".hours", id).toArray(String[]::new));
-            }
-            return b.build();
-        } catch (ConfigurationException e) {
-            throw e;
-        } catch (SupportException e) {
-            throw new ConfigurationException("calendar " + id + ": " + e.getMessage(), e);
+            builderCall.run();
+        } catch (SupportException | DateTimeException e) {
+            throw new ConfigurationException(where + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Like {@code JsonFields.requireKeys}, but never repeats a caller's key or value unquoted: they can be huge or
+     * hold unpaired surrogates.
+     */
+    private static void requireKeys(JsonNode node, Set<String> allowed, String where) {
+        if (!node.isObject()) {
+            throw new ConfigurationException(where + " must be an object, found " + kind(node));
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ConfigurationException(where + ": unknown key " + Require.quote(k) + ", allowed: " + allowed);
+            }
+        }
+    }
 
+    private static String kind(JsonNode node) {
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
+    }
 
     /** Any DateTimeException, not only a parse error: the message names the calendar, the entry and the field. */
     private static LocalDate date(JsonNode node, String key, String where) {
@@ -150,8 +192,8 @@ public final class CalendarJsonReader {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be a date such as 2027-03-21, was '"
-                    + text + "'", e);
+            throw new ConfigurationException(where + ": \"" + key + "\" must be a date such as 2027-03-21, was "
+                    + Require.quote(text), e);
         }
     }
 
@@ -160,35 +202,35 @@ public final class CalendarJsonReader {
         try {
             return MonthDay.parse("--" + text);
         } catch (DateTimeException e) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be a month and day such as 12-21, was '"
-                    + text + "'", e);
+            throw new ConfigurationException(where + ": \"" + key + "\" must be a month and day such as 12-21, was "
+                    + Require.quote(text), e);
         }
     }
 
-    private static List<JsonNode> array(JsonNode root, String key, String id) {
+    private static List<JsonNode> array(JsonNode root, String key, String cal) {
         JsonNode v = root.path(key);
         List<JsonNode> out = new ArrayList<>();
         if (v.isMissingNode()) {
             return out;
         }
         if (!v.isArray()) {
-            throw new ConfigurationException("calendar " + id + ": \"" + key + "\" must be an array");
+            throw new ConfigurationException(cal + ": \"" + key + "\" must be an array");
         }
         v.forEach(out::add);
         return out;
     }
 
-    private static List<String> strings(JsonNode v, String where, String id) {
+    private static String[] strings(JsonNode v, String where) {
         if (!v.isArray()) {
-            throw new ConfigurationException("calendar " + id + ": " + where + " must be an array of \"HH:mm-HH:mm\"");
+            throw new ConfigurationException(where + " must be an array of \"HH:mm-HH:mm\"");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode n : v) {
             if (!n.isTextual()) {
-                throw new ConfigurationException("calendar " + id + ": " + where + " must hold strings, found " + n);
+                throw new ConfigurationException(where + " must hold strings, found " + kind(n));
             }
             out.add(n.asText());
         }
-        return out;
+        return out.toArray(String[]::new);
     }
 }
