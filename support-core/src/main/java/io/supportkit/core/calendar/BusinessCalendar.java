@@ -374,7 +374,12 @@ public final class BusinessCalendar {
             this.zone = Require.nonNull(zone, "zone");
         }
 
-        /** Adds opening intervals such as {@code "09:00-12:30"} to a weekday. */
+        /**
+         * Adds opening intervals such as {@code "09:00-12:30"} to a weekday. Intervals of one day must not overlap
+         * (a typo, always). A night shift may overlap the next day's early hours ({@code 22:00-06:00} on Monday and
+         * {@code 00:00-08:00} on Tuesday): they belong to different dates, so a holiday can close one and not the
+         * other, and where both apply the time is open once, not twice.
+         */
         public Builder open(DayOfWeek day, String... intervals) {
             return open(day, parse(intervals));
         }
@@ -435,7 +440,8 @@ public final class BusinessCalendar {
             Require.nonNull(to, "to");
             Require.text(Require.nonNull(name, "name"), "name", 200);
             if (to.isBefore(from)) {
-                throw new ConfigurationException("holiday " + Require.quote(name) + " ends before it starts: " + from + " .. " + to);
+                throw new ConfigurationException("holiday " + Require.quote(name) + " ends before it starts: " + from
+                        + " .. " + to);
             }
             checkSupported(from, "holiday " + Require.quote(name));
             checkSupported(to, "holiday " + Require.quote(name));

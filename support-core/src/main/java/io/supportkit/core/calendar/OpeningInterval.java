@@ -52,7 +52,8 @@ public record OpeningInterval(LocalTime start, LocalTime end) {
             LocalTime end = "24:00".equals(to) || "24:00:00".equals(to) ? LocalTime.MIDNIGHT : LocalTime.parse(to);
             return new OpeningInterval(start, end);
         } catch (DateTimeParseException e) {
-            throw new ConfigurationException("opening interval must look like 09:00-17:30, was " + Require.quote(text), e);
+            throw new ConfigurationException("opening interval must look like 09:00-17:30, was " + Require.quote(text),
+                    e);
         }
     }
 

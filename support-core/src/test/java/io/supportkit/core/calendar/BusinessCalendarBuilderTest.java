@@ -4,6 +4,8 @@ import io.supportkit.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,5 +57,23 @@ class BusinessCalendarBuilderTest {
                 .hasMessageContaining("\\uD800");
         assertThatThrownBy(() -> b.holiday(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1), "bell\u0007"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("holiday \"bell\\u0007\" ends before");
+    }
+
+    @Test
+    void shouldMergeANightShiftWithTheNextDaysEarlyHoursCountingTheOverlapOnce() {
+        BusinessCalendar cal = BusinessCalendar.builder("m", ZoneOffset.UTC)
+                .open(DayOfWeek.MONDAY, "22:00-06:00").open(DayOfWeek.TUESDAY, "00:00-08:00").build();
+        Instant mondayNoon = Instant.parse("2026-08-03T12:00:00Z");
+        assertThat(cal.businessDuration(mondayNoon, mondayNoon.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(10));
+        assertThat(cal.openPeriods(mondayNoon, mondayNoon.plus(Duration.ofDays(1))))
+                .containsExactly(new OpenPeriod(Instant.parse("2026-08-03T22:00:00Z"), Instant.parse("2026-08-04T08:00:00Z")));
+        // different dates: a holiday on Monday closes the night shift and leaves Tuesday's early hours
+        BusinessCalendar holiday = BusinessCalendar.builder("m", ZoneOffset.UTC)
+                .open(DayOfWeek.MONDAY, "22:00-06:00").open(DayOfWeek.TUESDAY, "00:00-08:00")
+                .holiday(LocalDate.of(2026, 8, 3), "closed Monday").build();
+        assertThat(holiday.businessDuration(mondayNoon, mondayNoon.plus(Duration.ofDays(1)))).isEqualTo(Duration.ofHours(8));
+        // the same overlap within one day is a typo and rejected
+        assertThatThrownBy(() -> BusinessCalendar.builder("m", ZoneOffset.UTC).open(DayOfWeek.MONDAY, "22:00-06:00", "23:00-01:00"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("overlap");
     }
 }

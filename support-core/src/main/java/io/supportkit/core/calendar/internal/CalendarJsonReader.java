@@ -129,7 +129,8 @@ public final class CalendarJsonReader {
             String where = cal + " holiday " + Require.quote(name);
             int forms = (h.has("annual") ? 1 : 0) + (h.has("date") ? 1 : 0) + (h.has("from") || h.has("to") ? 1 : 0);
             if (forms != 1) { // with two, one would be silently ignored
-                throw new ConfigurationException(where + " needs exactly one of \"date\", \"from\"+\"to\" or \"annual\"");
+                throw new ConfigurationException(where + " needs exactly one of \"date\", \"from\"+\"to\" or"
+                        + " \"annual\"");
             }
             if (h.has("annual")) {
                 MonthDay day = monthDay(h, "annual", where);
