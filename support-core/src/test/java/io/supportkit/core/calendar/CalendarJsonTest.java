@@ -105,7 +105,7 @@ class CalendarJsonTest {
                 .hasMessageStartingWith("calendar \"c\": holiday \"x\" ends before it starts");
         assertThatThrownBy(() -> BusinessCalendar.fromJson(cal("\"holidays\":[{\"date\":20260101,\"name\":\"x\"}]")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("calendar \"c\" holiday \"x\": \"date\" must be a string");
+                .hasMessage("calendar \"c\" holiday \"x\": \"date\" must be a string, was \"20260101\"");
     }
 
     @Test

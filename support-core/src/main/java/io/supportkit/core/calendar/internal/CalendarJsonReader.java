@@ -2,12 +2,8 @@ package io.supportkit.core.calendar.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
@@ -35,16 +31,6 @@ import java.util.Set;
  * leave a calendar open on Christmas. Internal.
  */
 public final class CalendarJsonReader {
-    /**
-     * Strict where a lenient parser would silently pick: a key given twice (which "weekly" or which "id" wins?) and
-     * anything after the calendar object are errors. The caller's stream is left open, as
-     * {@link BusinessCalendar#fromJson(InputStream)} documents.
-     */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
     private static final Set<String> TOP = Set.of("id", "zone", "weekly", "holidays", "specialDays");
     private static final Set<String> HOLIDAY = Set.of("date", "from", "to", "annual", "name");
     private static final Set<String> SPECIAL = Set.of("date", "name", "hours");
@@ -54,7 +40,7 @@ public final class CalendarJsonReader {
 
     public static BusinessCalendar read(String json) {
         try {
-            return read(MAPPER.readTree(json));
+            return read(JsonFields.STRICT_MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
@@ -62,7 +48,7 @@ public final class CalendarJsonReader {
 
     public static BusinessCalendar read(InputStream json) {
         try {
-            return read(MAPPER.readTree(json));
+            return read(JsonFields.STRICT_MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -88,7 +74,7 @@ public final class CalendarJsonReader {
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("calendar JSON must be an object");
         }
-        requireKeys(root, TOP, "calendar");
+        JsonFields.requireKeys(root, TOP, "calendar");
         String id = JsonFields.text(root, "id", "calendar");
         try {
             Require.id(id, "id"); // first, so that no message below carries a bad id; this one does not show it
@@ -124,7 +110,7 @@ public final class CalendarJsonReader {
             }
         }
         for (JsonNode h : array(root, "holidays", cal)) {
-            requireKeys(h, HOLIDAY, cal + " holiday");
+            JsonFields.requireKeys(h, HOLIDAY, cal + " holiday");
             String name = JsonFields.text(h, "name", cal + " holiday");
             String where = cal + " holiday " + Require.quote(name);
             int forms = (h.has("annual") ? 1 : 0) + (h.has("date") ? 1 : 0) + (h.has("from") || h.has("to") ? 1 : 0);
@@ -145,7 +131,7 @@ public final class CalendarJsonReader {
             }
         }
         for (JsonNode sd : array(root, "specialDays", cal)) {
-            requireKeys(sd, SPECIAL, cal + " special day");
+            JsonFields.requireKeys(sd, SPECIAL, cal + " special day");
             String name = JsonFields.text(sd, "name", cal + " special day");
             String where = cal + " special day " + Require.quote(name);
             LocalDate date = date(sd, "date", where);
@@ -164,22 +150,6 @@ public final class CalendarJsonReader {
             builderCall.run();
         } catch (SupportException | DateTimeException e) {
             throw new ConfigurationException(where + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Like {@code JsonFields.requireKeys}, but never repeats a caller's key or value unquoted: they can be huge or
-     * hold unpaired surrogates.
-     */
-    private static void requireKeys(JsonNode node, Set<String> allowed, String where) {
-        if (!node.isObject()) {
-            throw new ConfigurationException(where + " must be an object, found " + kind(node));
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new ConfigurationException(where + ": unknown key " + Require.quote(k) + ", allowed: " + allowed);
-            }
         }
     }
 

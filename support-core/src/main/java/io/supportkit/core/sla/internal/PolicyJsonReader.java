@@ -2,11 +2,7 @@ package io.supportkit.core.sla.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
@@ -35,14 +31,6 @@ import java.util.Set;
  * the one place that validates. Unknown keys are rejected. Internal; the format is in {@code docs/sla.md}.
  */
 public final class PolicyJsonReader {
-    /**
-     * Strict: a key given twice is an error (the last value would silently win, and {"policies":[...],"policies":[]}
-     * would drop every policy), and so is anything after the root object (a second root, a pasted fragment).
-     */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final Set<String> POLICY = Set.of("id", "when", "calendar", "targets", "runningIn", "warnings",
             "onWarning", "onBreach", "countBotReplies", "countInternalNotes", "reassignIfNoReplyWithin");
     private static final Set<String> WHEN = Set.of("priorities", "channels", "tenants", "customerTiers", "intents",
@@ -57,7 +45,7 @@ public final class PolicyJsonReader {
     public static SlaPolicies read(String json, Map<String, BusinessCalendar> calendars) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonFields.STRICT_MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             // the parser's message may repeat a (huge or malformed) key or token of the input: quoted
             JsonLocation at = e.getLocation();
@@ -76,7 +64,7 @@ public final class PolicyJsonReader {
     }
 
     private static SlaPolicy policy(JsonNode p, Map<String, BusinessCalendar> calendars) {
-        requireKeys(p, POLICY, "policy");
+        JsonFields.requireKeys(p, POLICY, "policy");
         String id = JsonFields.text(p, "id", "policy");
         String where = "policy " + Require.quote(id);
         try {
@@ -94,7 +82,7 @@ public final class PolicyJsonReader {
                 b.calendar(cal);
             }
             for (JsonNode t : array(p, "targets", where)) {
-                requireKeys(t, TARGET, where + " target");
+                JsonFields.requireKeys(t, TARGET, where + " target");
                 SlaMetric metric = enumValue(SlaMetric.class, JsonFields.text(t, "metric", where), where);
                 Duration d = Duration.parse(JsonFields.text(t, "duration", where));
                 TimeBasis basis = enumValue(TimeBasis.class, JsonFields.text(t, "basis", where), where);
@@ -109,7 +97,7 @@ public final class PolicyJsonReader {
                 if (!running.isObject()) {
                     // fields() of a string, array or null is empty: the setting would be silently ignored
                     throw new ConfigurationException(where + ": \"runningIn\" must be an object from metric to "
-                            + "statuses, for example {\"AGENT_WORK\": [\"OPEN\"]}, was " + shown(running));
+                            + "statuses, for example {\"AGENT_WORK\": [\"OPEN\"]}, was " + JsonFields.shown(running));
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = running.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -122,12 +110,12 @@ public final class PolicyJsonReader {
             }
             if (p.has("warnings")) {
                 JsonNode w = p.get("warnings");
-                requireKeys(w, WARNINGS, where + " warnings");
+                JsonFields.requireKeys(w, WARNINGS, where + " warnings");
                 b.noWarnings();
                 for (JsonNode f : array(w, "fractions", where)) {
                     if (!f.isNumber()) {
                         throw new ConfigurationException(where + ": warning fractions must be numbers, found "
-                                + shown(f));
+                                + JsonFields.shown(f));
                     }
                     b.warnAtFraction(f.asDouble());
                 }
@@ -160,7 +148,7 @@ public final class PolicyJsonReader {
     }
 
     private static SlaCondition condition(JsonNode w, String where) {
-        requireKeys(w, WHEN, where + " when");
+        JsonFields.requireKeys(w, WHEN, where + " when");
         SlaCondition.Builder c = SlaCondition.builder();
         for (String s : strings(w.path("priorities"), where + " when.priorities")) {
             c.priorities(enumValue(Priority.class, s, where));
@@ -177,10 +165,10 @@ public final class PolicyJsonReader {
     private static EscalationAction[] actions(JsonNode p, String key, String where) {
         List<EscalationAction> out = new ArrayList<>();
         for (JsonNode a : array(p, key, where)) {
-            requireKeys(a, ACTION, where + " " + key);
+            JsonFields.requireKeys(a, ACTION, where + " " + key);
             if (a.size() != 1) {
                 throw new ConfigurationException(where + " " + key + ": each action has exactly one key, was "
-                        + shown(a));
+                        + JsonFields.shown(a));
             }
             if (a.has("raisePriority")) {
                 // the format has only "raisePriority": true (one step up); false or another value would still
@@ -188,7 +176,7 @@ public final class PolicyJsonReader {
                 if (!a.get("raisePriority").isBoolean() || !a.get("raisePriority").booleanValue()) {
                     throw new ConfigurationException(where + " " + key + ": \"raisePriority\" must be true (one "
                             + "step up; use \"raisePriorityTo\" for a given priority, or leave the action out), was "
-                            + shown(a.get("raisePriority")));
+                            + JsonFields.shown(a.get("raisePriority")));
                 }
                 out.add(EscalationAction.raisePriority());
             } else if (a.has("raisePriorityTo")) {
@@ -217,7 +205,7 @@ public final class PolicyJsonReader {
     private static boolean bool(JsonNode node, String key, String where) {
         JsonNode v = node.get(key);
         if (!v.isBoolean()) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be true or false, was " + shown(v));
+            throw new ConfigurationException(where + ": \"" + key + "\" must be true or false, was " + JsonFields.shown(v));
         }
         return v.asBoolean();
     }
@@ -235,28 +223,6 @@ public final class PolicyJsonReader {
         return out;
     }
 
-    /**
-     * Like {@link JsonFields#requireKeys}, but an unknown key or a value that is not an object is quoted: a policy
-     * file's keys and values can be huge or malformed, and a message must not repeat them whole.
-     */
-    private static void requireKeys(JsonNode node, Set<String> allowed, String where) {
-        if (!node.isObject()) {
-            throw new ConfigurationException(where + " must be an object, was " + shown(node));
-        }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new ConfigurationException(where + ": unknown key " + Require.quote(k) + ", allowed: "
-                        + new java.util.TreeSet<>(allowed));
-            }
-        }
-    }
-
-    /** A JSON value as a message may show it (see {@link Require#quote}). */
-    private static String shown(JsonNode v) {
-        return Require.quote(v.toString());
-    }
-
     private static List<String> strings(JsonNode v, String where) {
         List<String> out = new ArrayList<>();
         if (v.isMissingNode()) {
@@ -267,7 +233,7 @@ public final class PolicyJsonReader {
         }
         for (JsonNode n : v) {
             if (!n.isTextual()) {
-                throw new ConfigurationException(where + " must hold strings, found " + shown(n));
+                throw new ConfigurationException(where + " must hold strings, found " + JsonFields.shown(n));
             }
             out.add(n.asText());
         }
