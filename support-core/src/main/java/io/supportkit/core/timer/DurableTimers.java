@@ -73,9 +73,12 @@ public final class DurableTimers {
         arm(record, true);
     }
 
-    /** Cancels and deletes a timer; true if one was pending. */
+    /**
+     * Cancels and deletes a timer; true if one was pending. An id no timer could have (blank, too long, control
+     * characters, malformed Unicode: see {@link TimerRecord}) is an {@code InvalidInputException}.
+     */
     public boolean cancel(String id) {
-        Require.nonNull(id, "id");
+        Require.id(id, "id");
         synchronized (stripe(id)) {
             Armed a = armed.remove(id);
             if (a != null) {
@@ -85,9 +88,9 @@ public final class DurableTimers {
         }
     }
 
-    /** True while a timer with this id is armed. */
+    /** True while a timer with this id is armed; ids are checked as {@link #cancel} checks them. */
     public boolean isScheduled(String id) {
-        return armed.containsKey(Require.nonNull(id, "id"));
+        return armed.containsKey(Require.id(id, "id"));
     }
 
     /** Number of armed timers. */

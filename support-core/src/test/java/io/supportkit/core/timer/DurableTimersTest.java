@@ -153,6 +153,13 @@ class DurableTimersTest {
         assertThatThrownBy(() -> timers.schedule("x", "nope", "", clock.instant()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("nope");
         assertThat(store.loadAll()).isEmpty();
+        timers.schedule("survey:c1", "survey", "c1", clock.instant().plusSeconds(60));
+        for (String malformed : new String[] {"", " ", "x".repeat(10_000), "a\nb", "\uD800"}) {
+            assertThatThrownBy(() -> timers.cancel(malformed)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> timers.isScheduled(malformed)).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(timers.isScheduled("survey:c1")).isTrue();
+        assertThat(store.loadAll()).hasSize(1);
         assertThatThrownBy(() -> DurableTimers.builder().wheel(wheel).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("handler");
         assertThatThrownBy(() -> DurableTimers.builder().handler("a", t -> { }).handler("a", t -> { }))
