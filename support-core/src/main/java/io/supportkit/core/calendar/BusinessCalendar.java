@@ -255,8 +255,10 @@ public final class BusinessCalendar {
         if (amount.isZero()) {
             return t;
         }
-        // Open time never passes faster than real time, so a deadline lies at least amount after t.
-        if (amount.compareTo(Duration.between(t, SegmentTimeline.MAX)) > 0) {
+        // Open time never passes faster than real time, so a deadline lies at least amount after t. The exact
+        // comparison allocates, so it is made only when the amount comes within a second of the range's end.
+        long secondsLeft = SegmentTimeline.MAX.getEpochSecond() - t.getEpochSecond();
+        if (amount.getSeconds() >= secondsLeft - 1 && amount.compareTo(Duration.between(t, SegmentTimeline.MAX)) > 0) {
             throw afterRange(n, amount);
         }
         // The range spans 560 years and a long of nanoseconds 292: a longer amount is taken in two steps, exact by
