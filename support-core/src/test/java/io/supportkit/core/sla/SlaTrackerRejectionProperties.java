@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -115,7 +116,11 @@ class SlaTrackerRejectionProperties {
     record Step(Kind kind, int who, long gapNanos, int v1, int v2) {
     }
 
-    record Start(Instant at, List<Step> steps) {
+    /**
+     * @param reentrantEvery when positive, A's listener gives A an invalid input on every so many events (while A
+     *                       dispatches, between timers of one advance), as a host reacting to an event might
+     */
+    record Start(Instant at, List<Step> steps, int reentrantEvery) {
     }
 
     @Provide
@@ -156,7 +161,9 @@ class SlaTrackerRejectionProperties {
                 Tuple.of(1, Arbitraries.just(FIRST)),
                 Tuple.of(1, Arbitraries.longs().between(0, 2 * 24 * 60 - 1)
                         .map(m -> Instant.parse("2259-12-30T00:00:00Z").plus(Duration.ofMinutes(m)))));
-        return Combinators.combine(starts, steps.list().ofMinSize(5).ofMaxSize(60)).as(Start::new);
+        Arbitrary<Integer> reentrant = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(1, 7)));
+        return Combinators.combine(starts, steps.list().ofMinSize(5).ofMaxSize(60), reentrant).as(Start::new);
     }
 
     /** One tracker with its own clock, wheel, and lists of what it reported. */
@@ -166,11 +173,16 @@ class SlaTrackerRejectionProperties {
         final SlaTracker tracker;
         final List<SlaEvent> events = new ArrayList<>();
         final List<String> escalations = new ArrayList<>();
+        /** Called after each event is recorded. */
+        Consumer<SlaEvent> hook = e -> { };
 
         Side(Instant start) {
             clock = VirtualClock.at(start);
             wheel = TimerWheel.builder().clock(clock).tick(Duration.ofMillis(1)).build();
-            tracker = SlaTracker.builder().policies(POLICIES).timers(wheel).listener(events::add)
+            tracker = SlaTracker.builder().policies(POLICIES).timers(wheel).listener(e -> {
+                        events.add(e);
+                        hook.accept(e);
+                    })
                     .escalations(new EscalationHandler() {
                         @Override
                         public void raisePriority(String subjectId, Priority from, Priority to, SlaEvent cause) {
@@ -213,6 +225,15 @@ class SlaTrackerRejectionProperties {
         everClosed.clear();
         Side a = new Side(run.at());
         Side b = new Side(run.at());
+        List<String> reentrantFailures = new ArrayList<>();
+        if (run.reentrantEvery() > 0) {
+            int[] seen = {0};
+            a.hook = e -> {
+                if (++seen[0] % run.reentrantEvery() == 0) {
+                    reentrantInvalid(a, e, seen[0], reentrantFailures);
+                }
+            };
+        }
         Instant now = run.at();
         int ghosts = 0;
         for (Step step : run.steps()) {
@@ -253,6 +274,7 @@ class SlaTrackerRejectionProperties {
         a.advanceTo(end);
         b.advanceTo(end);
         assertIndistinguishable(a, b, "at the end");
+        assertThat(reentrantFailures).as("invalid inputs given from A's listener").isEmpty();
         for (SlaEvent e : b.events) {
             Statistics.label("events").collect(e.getClass().getSimpleName());
         }
@@ -434,6 +456,32 @@ class SlaTrackerRejectionProperties {
             default -> Arrays.asList(created, null);
         };
         return reject(() -> a.tracker.restore(history), "restore " + history);
+    }
+
+    /**
+     * From A's listener, while A dispatches: an input older than the event's subject's last input, or out of range.
+     * The subject's last input is at least the test's record of it (that lags behind the input being applied) and
+     * at least the instant of any event it reports from an input; a subject created by the input being applied has
+     * no record yet, and its events are not before its creation.
+     */
+    private void reentrantInvalid(Side a, SlaEvent e, int n, List<String> failures) {
+        String id = e.subjectId();
+        Instant last = lastInput.get(id);
+        Instant bound = last == null || e.at().isBefore(last) ? e.at() : last;
+        Step step = new Step(Kind.OLDER, 0, 0, n * 7, n * 13);
+        SlaInput input = switch (n % 4) {
+            case 0 -> SlaInput.created(subject(id, step), OUT_OF_RANGE[n % OUT_OF_RANGE.length]);
+            case 1 -> anyInput(id, OUT_OF_RANGE[n % OUT_OF_RANGE.length], step);
+            default -> anyInput(id, bound.minus(BACKWARDS[n % BACKWARDS.length]), step);
+        };
+        try {
+            a.tracker.on(input);
+            failures.add("accepted " + input + " on " + e);
+        } catch (SupportException ex) {
+            Statistics.label("rejected from the listener").collect(ex.getClass().getSimpleName());
+        } catch (Throwable ex) {
+            failures.add(input + " on " + e + " threw " + ex);
+        }
     }
 
     private static String rejected(Side a, SlaInput input) {
