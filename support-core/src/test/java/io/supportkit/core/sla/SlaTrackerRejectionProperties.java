@@ -119,8 +119,10 @@ class SlaTrackerRejectionProperties {
     /**
      * @param reentrantEvery when positive, A's listener gives A an invalid input on every so many events (while A
      *                       dispatches, between timers of one advance), as a host reacting to an event might
+     * @param feedBack whether both hosts apply a raised priority and feed it back as an update, as the
+     *                 escalation handler's contract says a host does
      */
-    record Start(Instant at, List<Step> steps, int reentrantEvery) {
+    record Start(Instant at, List<Step> steps, int reentrantEvery, boolean feedBack) {
     }
 
     @Provide
@@ -163,7 +165,8 @@ class SlaTrackerRejectionProperties {
                         .map(m -> Instant.parse("2259-12-30T00:00:00Z").plus(Duration.ofMinutes(m)))));
         Arbitrary<Integer> reentrant = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)),
                 Tuple.of(1, Arbitraries.integers().between(1, 7)));
-        return Combinators.combine(starts, steps.list().ofMinSize(5).ofMaxSize(60), reentrant).as(Start::new);
+        return Combinators.combine(starts, steps.list().ofMinSize(5).ofMaxSize(60), reentrant,
+                Arbitraries.of(false, true)).as(Start::new);
     }
 
     /** One tracker with its own clock, wheel, and lists of what it reported. */
@@ -175,6 +178,11 @@ class SlaTrackerRejectionProperties {
         final List<String> escalations = new ArrayList<>();
         /** Called after each event is recorded. */
         Consumer<SlaEvent> hook = e -> { };
+        /** The subject as the host last described it, for feeding a raised priority back. */
+        final Map<String, SlaSubject> current = new HashMap<>();
+        boolean feedBack;
+        /** What a fed-back update threw (a subject closed by the same input is a NotFoundException on both sides). */
+        final List<String> feedBackOutcomes = new ArrayList<>();
 
         Side(Instant start) {
             clock = VirtualClock.at(start);
@@ -187,6 +195,16 @@ class SlaTrackerRejectionProperties {
                         @Override
                         public void raisePriority(String subjectId, Priority from, Priority to, SlaEvent cause) {
                             escalations.add("raise " + subjectId + " " + from + "->" + to + " on " + cause);
+                            if (feedBack && current.containsKey(subjectId)) {
+                                SlaSubject raised = current.get(subjectId).withPriority(to);
+                                try {
+                                    tracker.on(SlaInput.updated(raised, clock.instant()));
+                                    current.put(subjectId, raised);
+                                    feedBackOutcomes.add("applied");
+                                } catch (Throwable e) {
+                                    feedBackOutcomes.add(e.getClass().getSimpleName());
+                                }
+                            }
                         }
 
                         @Override
@@ -226,6 +244,8 @@ class SlaTrackerRejectionProperties {
         Side a = new Side(run.at());
         Side b = new Side(run.at());
         List<String> reentrantFailures = new ArrayList<>();
+        a.feedBack = run.feedBack();
+        b.feedBack = run.feedBack();
         if (run.reentrantEvery() > 0) {
             int[] seen = {0};
             a.hook = e -> {
@@ -258,6 +278,13 @@ class SlaTrackerRejectionProperties {
                 SlaInput in = input.get();
                 Statistics.label("valid").collect(in instanceof SlaInput.StatusChanged sc
                         ? "STATUS " + sc.status() : in.getClass().getSimpleName());
+                if (in instanceof SlaInput.Created c) {
+                    a.current.put(c.subjectId(), c.subject());
+                    b.current.put(c.subjectId(), c.subject());
+                } else if (in instanceof SlaInput.Updated u) {
+                    a.current.put(u.subjectId(), u.subject());
+                    b.current.put(u.subjectId(), u.subject());
+                }
                 a.tracker.on(in);
                 b.tracker.on(in);
                 lastInput.put(in.subjectId(), in.at());
@@ -275,6 +302,9 @@ class SlaTrackerRejectionProperties {
         b.advanceTo(end);
         assertIndistinguishable(a, b, "at the end");
         assertThat(reentrantFailures).as("invalid inputs given from A's listener").isEmpty();
+        assertThat(a.feedBackOutcomes).as("raised priorities fed back").isEqualTo(b.feedBackOutcomes)
+                .allMatch(o -> o.equals("applied") || o.equals("NotFoundException"));
+        b.feedBackOutcomes.forEach(o -> Statistics.label("raised priority fed back").collect(o));
         for (SlaEvent e : b.events) {
             Statistics.label("events").collect(e.getClass().getSimpleName());
         }
