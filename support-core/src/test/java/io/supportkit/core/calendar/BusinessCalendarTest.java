@@ -270,4 +270,14 @@ class BusinessCalendarTest {
         assertThatThrownBy(() -> always.businessNanos(0, justAfter)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must be between");
     }
+
+    @Test
+    void shouldGiveNoOpenPeriodsForAnEmptyRangeEvenWhileOpen() {
+        BusinessCalendar always = BusinessCalendar.alwaysOpen("always", ZoneOffset.UTC);
+        Instant t = Instant.parse("2026-08-03T12:00:00Z");
+        // [t, t) holds no instant, so no period; it used to be the empty period t .. t, which OpenPeriod rejects
+        assertThat(always.openPeriods(t, t)).isEmpty();
+        assertThat(weekdays().openPeriods(t, t)).isEmpty();
+        assertThat(always.businessDuration(t, t)).isZero();
+    }
 }

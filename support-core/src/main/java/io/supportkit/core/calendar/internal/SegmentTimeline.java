@@ -174,6 +174,11 @@ public final class SegmentTimeline {
 
     /** Appends the open segments overlapping {@code [from, to)} as start/end pairs, joined across blocks. */
     public long[] segments(long from, long to) {
+        if (from >= to) {
+            // [from, to) is empty: no segment overlaps it. The loop below would clip one that contains from to the
+            // empty pair (from, from), which is no period (OpenPeriod rejects it).
+            return new long[0];
+        }
         long[] out = new long[16];
         int n = 0;
         Block b = blockFor(from);
