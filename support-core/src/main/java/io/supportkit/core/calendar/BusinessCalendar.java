@@ -322,9 +322,16 @@ public final class BusinessCalendar {
         return out;
     }
 
+    /**
+     * How far {@link #nextOpening} and {@link #nextClosing} search from {@code t}: {@link #SEARCH_HORIZON}, but not
+     * past the range's end. Compared before adding, because {@code t + SEARCH_HORIZON} overflows a long for t after
+     * about 2259-04 (a long of nanoseconds ends in 2262), and a wrapped, negative horizon stopped the search at the
+     * end of t's block. The end itself is the bound, not a margin before it: the timeline has blocks up to the one
+     * holding {@link SegmentTimeline#MAX}, and the searches stop at the first block that ends after the horizon.
+     */
     private static long horizon(long t) {
-        long max = SegmentTimeline.toNanos(SegmentTimeline.MAX, "max") - 40L * 86_400_000_000_000L;
-        return Math.min(t + SEARCH_HORIZON.toNanos(), max);
+        long h = SEARCH_HORIZON.toNanos();
+        return t > SegmentTimeline.MAX_NANOS - h ? SegmentTimeline.MAX_NANOS : t + h;
     }
 
     private static int[] pack(List<OpeningInterval> intervals) {

@@ -280,4 +280,27 @@ class BusinessCalendarTest {
         assertThat(weekdays().openPeriods(t, t)).isEmpty();
         assertThat(always.businessDuration(t, t)).isZero();
     }
+
+    @Test
+    void shouldFindTheNextOpeningAndClosingInTheLastMonthsOfTheRange() {
+        // from about 2259-04 on, t + SEARCH_HORIZON no longer fits in a long of nanoseconds; the search must still
+        // look on to the range end rather than only to the end of the current month
+        BusinessCalendar once = BusinessCalendar.builder("once", ZoneOffset.UTC)
+                .specialHours(LocalDate.of(2259, 11, 20), "release night", "10:00-11:00").build();
+        Instant june = Instant.parse("2259-06-01T00:00:00Z");
+        assertThat(once.nextOpening(june)).contains(Instant.parse("2259-11-20T10:00:00Z"));
+        BusinessCalendar allButOneDay = BusinessCalendar.alwaysOpen("x", ZoneOffset.UTC);
+        BusinessCalendar closedOnce = BusinessCalendar.builder("closed-once", ZoneOffset.UTC)
+                .open(DayOfWeek.MONDAY, DayOfWeek.SUNDAY, "00:00-24:00")
+                .holiday(LocalDate.of(2259, 11, 20), "inventory").build();
+        assertThat(closedOnce.nextClosing(june)).contains(Instant.parse("2259-11-20T00:00:00Z"));
+        assertThat(allButOneDay.nextClosing(june)).isEmpty();
+        // and in the forty days before the end, which the search used to leave out whenever it left t's month
+        BusinessCalendar lateDecember = BusinessCalendar.builder("late", ZoneOffset.UTC)
+                .specialHours(LocalDate.of(2259, 12, 30), "year end", "10:00-11:00").build();
+        assertThat(lateDecember.nextOpening(Instant.parse("2259-11-25T00:00:00Z")))
+                .contains(Instant.parse("2259-12-30T10:00:00Z"));
+        assertThat(lateDecember.nextOpening(Instant.parse("2258-12-25T00:00:00Z")))
+                .contains(Instant.parse("2259-12-30T10:00:00Z"));
+    }
 }
