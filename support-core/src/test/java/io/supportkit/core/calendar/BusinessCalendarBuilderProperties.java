@@ -7,6 +7,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
@@ -214,7 +215,7 @@ class BusinessCalendarBuilderProperties {
 
     static Arbitrary<LocalDate> date() {
         return Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.integers().between(0, WINDOW_DAYS).map(WINDOW_START::plusDays)),
+                Tuple.of(12, Arbitraries.integers().between(0, WINDOW_DAYS).withDistribution(RandomDistribution.uniform()).map(WINDOW_START::plusDays)),
                 Tuple.of(3, Arbitraries.of(LocalDate.of(1700, 1, 1), LocalDate.of(1699, 12, 31),
                         LocalDate.of(2259, 12, 31), LocalDate.of(2260, 1, 1), LocalDate.MAX, LocalDate.MIN,
                         LocalDate.of(1700, 3, 1), LocalDate.of(2259, 6, 1), LocalDate.of(-5, 1, 1))),
@@ -286,6 +287,7 @@ class BusinessCalendarBuilderProperties {
             }
         }
         Arbitrary<Instant> uniform = Arbitraries.longs().between(WINDOW_FROM.getEpochSecond(), WINDOW_TO.getEpochSecond())
+                .withDistribution(RandomDistribution.uniform())
                 .map(s -> Instant.ofEpochSecond(s - s % 60));
         Arbitrary<Instant> ends = Arbitraries.of(Instant.parse("1700-01-01T00:00:00Z"), Instant.parse("1700-01-03T12:00:00Z"),
                 Instant.parse("2259-12-30T12:00:00Z"), Instant.parse("2259-12-31T23:00:00Z"),
