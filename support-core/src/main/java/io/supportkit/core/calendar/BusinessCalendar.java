@@ -68,7 +68,12 @@ public final class BusinessCalendar {
         this.id = b.id;
         this.zone = b.zone;
         EnumMap<DayOfWeek, List<OpeningInterval>> w = new EnumMap<>(DayOfWeek.class);
-        b.weekly.forEach((d, l) -> w.put(d, List.copyOf(l)));
+        // open(day) with no intervals records an empty list; weeklyHours promises such a day is absent
+        b.weekly.forEach((d, l) -> {
+            if (!l.isEmpty()) {
+                w.put(d, List.copyOf(l));
+            }
+        });
         this.weekly = Collections.unmodifiableMap(w);
         this.holidays = Collections.unmodifiableMap(new TreeMap<>(b.holidays));
         this.annualHolidays = Collections.unmodifiableMap(new TreeMap<>(b.annualHolidays));

@@ -363,6 +363,7 @@ class BusinessCalendarBuilderProperties {
         BusinessCalendar cb = b.build();
         Statistics.label("build").collect(ca.weeklyHours().isEmpty() ? "no weekly hours" : "weekly hours");
         assertThat(cb.weeklyHours()).as("weekly hours").isEqualTo(ca.weeklyHours());
+        assertThat(ca.weeklyHours().values()).as("weekly hours: days without hours are absent").noneMatch(List::isEmpty);
 
         for (Query q : s.queries()) {
             Instant t = q.t();

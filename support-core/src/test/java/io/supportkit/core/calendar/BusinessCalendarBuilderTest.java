@@ -76,4 +76,14 @@ class BusinessCalendarBuilderTest {
         assertThatThrownBy(() -> BusinessCalendar.builder("m", ZoneOffset.UTC).open(DayOfWeek.MONDAY, "22:00-06:00", "23:00-01:00"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("overlap");
     }
+
+    @Test
+    void shouldLeaveADayOpenedWithNoIntervalsOutOfTheWeeklyHours() {
+        BusinessCalendar cal = BusinessCalendar.builder("e", ZoneOffset.UTC).open(DayOfWeek.MONDAY)
+                .open(DayOfWeek.TUESDAY, List.of()).open(DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY)
+                .open(DayOfWeek.FRIDAY, "09:00-10:00").build();
+        // "days without hours are absent": the days given no interval are not there with an empty list
+        assertThat(cal.weeklyHours()).isEqualTo(Map.of(DayOfWeek.FRIDAY, List.of(OpeningInterval.parse("09:00-10:00"))));
+        assertThat(cal.hoursOn(LocalDate.of(2026, 8, 3))).isEmpty();                        // a Monday
+    }
 }
