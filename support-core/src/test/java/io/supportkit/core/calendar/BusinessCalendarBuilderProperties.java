@@ -349,6 +349,7 @@ class BusinessCalendarBuilderProperties {
         Statistics.label("rejected per sequence").collect(rejected == 0 ? "none" : rejected * 3 < s.calls().size()
                 ? "under a third" : rejected == s.calls().size() ? "all" : "a third or more");
 
+        checkTheMix();
         BusinessCalendar ca;
         try {
             ca = a.build();
@@ -384,6 +385,7 @@ class BusinessCalendarBuilderProperties {
             same("holidayName(" + date + ")", () -> ca.holidayName(date), () -> cb.holidayName(date));
             same("specialDay(" + date + ")", () -> ca.specialDay(date), () -> cb.specialDay(date));
         }
+        checkTheQueries();
         // the dates the calls named, where a trace would show first
         for (Call c : s.calls()) {
             for (LocalDate date : datesOf(c)) {
@@ -392,6 +394,38 @@ class BusinessCalendarBuilderProperties {
                 same("specialDay(" + date + ")", () -> ca.specialDay(date), () -> cb.specialDay(date));
             }
         }
+    }
+
+    /** The generators give a mix worth testing: checked over all tries, loosely, so that no seed fails it. */
+    private static void checkTheMix() {
+        Statistics.label("call").coverage(c -> {
+            for (String kind : List.of("open(day)", "open(first, last)", "open(day, list)", "holiday(date)",
+                    "holiday(from, to)", "annualHoliday", "specialHours")) {
+                c.check(kind, "accepted").percentage(p -> p >= 0.5);
+                c.check(kind, "rejected").percentage(p -> p >= 0.5);
+            }
+        });
+        Statistics.label("rejected with").coverage(c -> {
+            c.check("InvalidInputException").percentage(p -> p >= 20);
+            c.check("ConfigurationException").percentage(p -> p >= 20);
+        });
+        Statistics.label("rejected per sequence").coverage(c -> {
+            c.check("none").percentage(p -> p >= 1);
+            c.check("under a third").percentage(p -> p >= 3);
+            c.check("a third or more").percentage(p -> p >= 30);
+        });
+    }
+
+    private static void checkTheQueries() {
+        Statistics.label("instant").coverage(c -> {
+            c.check("near DST transition").percentage(p -> p >= 15);
+            c.check("range end").percentage(p -> p >= 3);
+            c.check("in window").percentage(p -> p >= 30);
+        });
+        Statistics.label("deadline").coverage(c -> {
+            c.check("instant").percentage(p -> p >= 40);
+            c.check("InvalidInputException").percentage(p -> p >= 5);
+        });
     }
 
     private static List<LocalDate> datesOf(Call c) {

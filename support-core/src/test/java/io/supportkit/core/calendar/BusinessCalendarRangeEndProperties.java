@@ -134,6 +134,10 @@ class BusinessCalendarRangeEndProperties {
         });
         Statistics.label("deadline(t, a + b)").collect(kind(whole));
         Statistics.label("chained").collect(kind(chained));
+        Statistics.label("deadline(t, a + b)").coverage(c -> {
+            c.check("instant").percentage(p -> p >= 20);
+            c.check("throws: after the range").percentage(p -> p >= 2);
+        });
         if (whole instanceof Instant w) {
             acceptedEverywhere(cal, w);
             assertThat(chained).as("deadline(deadline(%s, %s), %s) on %s", t, a, b, cal).isEqualTo(w);
@@ -160,6 +164,14 @@ class BusinessCalendarRangeEndProperties {
         Optional<Instant> closing = cal.nextClosing(t);
         Statistics.label("nextOpening").collect(opening.isPresent() ? "present" : "empty");
         Statistics.label("nextClosing").collect(closing.isPresent() ? "present" : "empty");
+        Statistics.label("nextOpening").coverage(c -> {
+            c.check("present").percentage(p -> p >= 20);
+            c.check("empty").percentage(p -> p >= 0.2);
+        });
+        Statistics.label("nextClosing").coverage(c -> {
+            c.check("present").percentage(p -> p >= 20);
+            c.check("empty").percentage(p -> p >= 2);
+        });
         Instant horizon = t.plus(BusinessCalendar.SEARCH_HORIZON).isAfter(MAX) ? MAX
                 : t.plus(BusinessCalendar.SEARCH_HORIZON);
         // next opening: none is open before it; empty only when no open time lies within the horizon
