@@ -71,11 +71,6 @@ public final class SlaTracker {
     private static final Instant FIRST_INSTANT = Instant.parse("1700-01-01T00:00:00Z");
     /** End of the supported range, excluded (the calendar's own end). */
     private static final Instant END_INSTANT = Instant.parse("2260-01-01T00:00:00Z");
-    /**
-     * Business time is asked of the calendar in pieces of at most this span: open time in one piece then fits a
-     * long of nanoseconds (about 292 years) even when the calendar is always open.
-     */
-    private static final Duration BUSINESS_PIECE = Duration.ofDays(100 * 365);
     /** The longest calendar span whose nanoseconds fit a long; longer spans saturate. */
     private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
 
@@ -922,15 +917,13 @@ public final class SlaTracker {
         return d.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 
-    /** Business nanoseconds from {@code from} to {@code to}, saturated; both inside the calendar's range. */
+    /**
+     * Business nanoseconds from {@code from} to {@code to}, saturated; both inside the calendar's range, over which
+     * the calendar's answer is exact however long the span (560 years of open time do not fit a long; 292 do).
+     */
     private static long businessNanos(BusinessCalendar cal, Instant from, Instant to) {
-        long sum = 0;
-        for (Instant a = from; a.isBefore(to); ) {
-            Instant b = Duration.between(a, to).compareTo(BUSINESS_PIECE) > 0 ? a.plus(BUSINESS_PIECE) : to;
-            sum = saturatedAdd(sum, cal.businessDuration(a, b).toNanos());
-            a = b;
-        }
-        return sum;
+        Duration d = cal.businessDuration(from, to);
+        return d.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 
     /**
