@@ -4,6 +4,7 @@ import io.supportkit.ConfigurationException;
 import io.supportkit.core.event.PriorityChanged;
 import io.supportkit.core.event.ReturnedToQueue;
 import io.supportkit.core.event.SlaUpdate;
+import io.supportkit.core.event.SupportEvent;
 import io.supportkit.core.event.SupervisorNotified;
 import io.supportkit.core.sla.EscalationAction;
 import io.supportkit.core.sla.SlaEvent;
@@ -12,18 +13,23 @@ import io.supportkit.core.sla.SlaPolicies;
 import io.supportkit.core.sla.SlaPolicy;
 import io.supportkit.core.sla.SlaSnapshot;
 import io.supportkit.core.sla.TimeBasis;
+import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.storage.AgentId;
 import io.supportkit.storage.Conversation;
 import io.supportkit.storage.ConversationId;
 import io.supportkit.storage.Phase;
 import io.supportkit.storage.Priority;
+import io.supportkit.storage.TenantId;
+import io.supportkit.storage.memory.InMemorySupportStore;
 import io.supportkit.time.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.supportkit.core.EngineFixture.web;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +126,84 @@ class EngineSlaTest {
         assertThat(slaEvents()).noneMatch(SlaEvent.Warning.class::isInstance)
                 .noneMatch(SlaEvent.Breached.class::isInstance);
         assertThat(f.engine.timers().pending()).isZero();
+    }
+
+    /** A host clock that an administrator or NTP can set back, which a VirtualClock refuses to do. */
+    private static final class SteppingClock implements InstantSource {
+        volatile Instant now = Instant.parse("2026-08-05T09:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static final class SteppingEngine {
+        final SteppingClock clock = new SteppingClock();
+        final TenantId tenant = TenantId.of("acme");
+        final List<SupportEvent> events = new CopyOnWriteArrayList<>();
+        final SupportEngine engine;
+
+        SteppingEngine(SlaPolicy policy) {
+            engine = SupportEngine.builder().sla(SlaPolicies.of(policy)).clock(clock)
+                    .store(new InMemorySupportStore()).idGenerator(IdGenerator.sequential())
+                    .outbound(m -> { }).listener(events::add).build();
+        }
+
+        ConversationId say(String text) {
+            return engine.conversations().receive(InboundMessage.of(tenant, web("v"), text)).conversation().id();
+        }
+
+        List<SlaEvent> sla() {
+            return events.stream().filter(SlaUpdate.class::isInstance).map(e -> ((SlaUpdate) e).sla()).toList();
+        }
+    }
+
+    @Test
+    void shouldNotBreachAtOnceWhenTheHostClockStepsBackBehindTheWheel() {
+        SteppingEngine e = new SteppingEngine(chat);
+        e.clock.now = Instant.parse("2026-08-06T09:00:00Z");
+        e.engine.tick(); // the wheel's time is now a day ahead of what the clock is about to read
+        e.clock.now = Instant.parse("2026-08-05T09:00:00Z");
+        ConversationId id = e.say("Hi");
+        e.engine.tick();
+        assertThat(e.sla()).noneMatch(SlaEvent.Warning.class::isInstance).noneMatch(SlaEvent.Breached.class::isInstance);
+        assertThat(e.engine.conversations().get(e.tenant, id).priority()).isEqualTo(Priority.NORMAL);
+
+        e.clock.now = e.clock.now.plus(Duration.ofMinutes(3));
+        e.engine.conversations().reply(e.tenant, id, AgentMessage.of(ana, "Hello!"));
+        assertThat(e.sla()).filteredOn(SlaEvent.Fulfilled.class::isInstance).singleElement()
+                .satisfies(f -> assertThat(((SlaEvent.Fulfilled) f).breached()).isFalse());
+    }
+
+    @Test
+    void shouldStillCountAReplyWhenTheHostClockStepsBackAFewMinutes() {
+        SteppingEngine e = new SteppingEngine(chat);
+        ConversationId id = e.say("Hi");
+        e.clock.now = Instant.parse("2026-08-05T09:05:00Z");
+        e.say("Anyone?");
+        e.clock.now = Instant.parse("2026-08-05T09:02:00Z"); // set back by three minutes
+        e.engine.conversations().reply(e.tenant, id, AgentMessage.of(ana, "Sorry, here now"));
+        assertThat(e.sla()).filteredOn(SlaEvent.Fulfilled.class::isInstance)
+                .anySatisfy(f -> assertThat(((SlaEvent.Fulfilled) f).metric()).isEqualTo(SlaMetric.FIRST_RESPONSE));
+
+        e.clock.now = Instant.parse("2026-08-05T09:30:00Z");
+        e.engine.tick();
+        assertThat(e.sla()).noneMatch(SlaEvent.Breached.class::isInstance);
+        assertThat(e.events).noneMatch(SupervisorNotified.class::isInstance);
+    }
+
+    @Test
+    void shouldLeaveNoClocksOrTimersOfAConversationClosedAfterTheSupportedRange() {
+        SteppingEngine e = new SteppingEngine(chat);
+        e.clock.now = Instant.parse("2259-12-31T23:00:00Z");
+        ConversationId id = e.say("Hi");
+        assertThat(e.engine.timers().pending()).isPositive();
+        e.clock.now = Instant.parse("2300-01-01T00:00:00Z"); // the clocks refuse this instant
+        e.engine.conversations().close(e.tenant, id);
+        assertThat(e.engine.timers().pending()).isZero();
+        e.clock.now = Instant.parse("2259-12-31T23:59:00Z");
+        assertThat(e.engine.conversations().sla(e.tenant, id)).isEmpty();
     }
 
     @Test

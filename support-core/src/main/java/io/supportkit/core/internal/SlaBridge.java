@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the SLA clocks from the engine's own event stream, and carries SLA escalations back into the engine.
@@ -67,12 +68,21 @@ public final class SlaBridge implements SupportEventListener, SlaListener, Escal
     }
 
     private final SlaTracker tracker;
+    private final TimerWheel wheel;
+    /**
+     * The latest instant fed to the tracker. Inputs are fed at the latest of their event's time, this and the
+     * wheel's time, so that a host clock stepping back neither makes the tracker refuse a conversation's inputs as
+     * older than its last one (a reply would be lost to the clocks) nor sets deadlines before the wheel's time,
+     * which would fire at once. Time as the clocks see it then stands still until the host clock catches up.
+     */
+    private final AtomicReference<Instant> latestFed = new AtomicReference<>(Instant.MIN);
     /** Keyed by conversation id: ids come from the engine's generator, which never repeats one. */
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private volatile ConversationLifecycle lifecycle;
 
     public SlaBridge(SlaPolicies policies, TimerWheel wheel) {
         this.tracker = SlaTracker.builder().policies(policies).timers(wheel).listener(this).escalations(this).build();
+        this.wheel = wheel;
     }
 
     public void connect(ConversationLifecycle target) {
@@ -104,22 +114,27 @@ public final class SlaBridge implements SupportEventListener, SlaListener, Escal
         }
         Conversation c = ce.conversation();
         String id = c.id().value();
-        Instant at = event.at();
         if (event instanceof ConversationStarted) {
             tracked.put(id, new Tracked(c.tenant(), c.id()));
-            feed(SlaInput.created(subjectOf(c), at));
+            if (!feed(SlaInput.created(subjectOf(c), monotonic(event.at())))) {
+                tracked.remove(id); // not tracked by the clocks: the bridge must not route their events to it
+            }
             return;
         }
         Tracked t = tracked.get(id);
         if (t == null || !t.tenant.equals(c.tenant())) {
             return; // started before the SLA clocks were attached, or already closed
         }
+        Instant at = monotonic(event.at());
         SlaStatus status = statusOf(c);
         if (status != t.status) {
             t.status = status;
             feed(SlaInput.statusChanged(id, status, at));
             if (status == SlaStatus.CLOSED) {
                 tracked.remove(id);
+                // a refused CLOSED input (an instant past the supported range) must not leave the subject and
+                // its timers behind for good
+                tracker.forget(id);
                 return;
             }
         }
@@ -142,13 +157,24 @@ public final class SlaBridge implements SupportEventListener, SlaListener, Escal
         }
     }
 
-    private void feed(SlaInput input) {
+    /** True if the tracker took the input. */
+    private boolean feed(SlaInput input) {
         try {
             tracker.on(input);
+            return true;
         } catch (SupportException e) {
-            // The step is already stored; an SLA bookkeeping problem (a clock that went backwards) must not undo it.
+            // The step is already stored; an SLA bookkeeping problem (an instant outside the clocks' supported
+            // range) must not undo it.
             LOG.warn("SLA tracker refused {}: {}", input, e.getMessage());
+            return false;
         }
+    }
+
+    /** The instant to feed for an event at {@code at}: see {@link #latestFed}. */
+    private Instant monotonic(Instant at) {
+        Instant wheelTime = wheel.time();
+        Instant floor = at.isBefore(wheelTime) ? wheelTime : at;
+        return latestFed.accumulateAndGet(floor, (a, b) -> a.isAfter(b) ? a : b);
     }
 
     static SlaSubject subjectOf(Conversation c) {

@@ -51,9 +51,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Design: 11 levels of 64 slots; level {@code L} slot {@code s} holds timers whose tick differs from the
  * current tick first in base-64 digit {@code L} and has digit {@code s} there. A timer moves down a level when the
  * current time reaches its slot, so it is touched at most once per level, and it fires within one tick after its
- * deadline, never before. There is no object per timer: a timer is an entry of dense arrays (in the style of
- * Agrona's {@code DeadlineTimerWheel}), 22 bytes per entry: a generation-and-state word, the next entry of its
- * slot's singly linked list, its slot, its deadline and its task. An id is the entry plus its generation.
+ * deadline, never before as long as the clock does not step back (see {@link #time()}). There is no object per
+ * timer: a timer is an entry of dense arrays (in the style of Agrona's {@code DeadlineTimerWheel}), 22 bytes per
+ * entry: a generation-and-state word, the next entry of its slot's singly linked list, its slot, its deadline and
+ * its task. An id is the entry plus its generation.
  *
  * <p>Cancel is lazy: it checks and updates the entry's generation word, in a 4-bytes-per-entry array that stays
  * mostly in cache where the 20-byte records of a whole wheel would not, and touches nothing else. The id is stale
@@ -391,6 +392,24 @@ public final class TimerWheel {
      */
     public long nanosSinceOrigin(Instant t) {
         return relativeNanos(Require.nonNull(t, "t"));
+    }
+
+    /**
+     * The wheel's time: the clock reading up to which {@link #advance()} has run timers, rounded down to a tick (the
+     * origin before the first advance). It never goes back, even when the host's clock steps back: the wheel then
+     * waits for the clock to catch up, and a timer scheduled for an instant before this time fires at the next
+     * advance, as overdue. A caller that computes deadlines from the clock can keep them consistent with the wheel
+     * by reading the later of the clock and this time.
+     */
+    public Instant time() {
+        long tick;
+        lock();
+        try {
+            tick = now;
+        } finally {
+            unlock();
+        }
+        return toInstant(tick * tickNanos);
     }
 
     /** Timers scheduled and neither fired nor cancelled. */

@@ -384,6 +384,24 @@ class TimerWheelTest {
     }
 
     @Test
+    void shouldKeepItsTimeWhenTheClockStepsBackAndFireWhatIsDueBeforeItAsOverdue() {
+        Instant[] reading = {Instant.parse("2026-08-05T09:00:00Z")};
+        TimerWheel w = TimerWheel.builder().clock(() -> reading[0]).build();
+        assertThat(w.time()).isEqualTo(reading[0]);
+        reading[0] = Instant.parse("2026-08-06T09:00:00.0004Z");
+        w.advance();
+        assertThat(w.time()).isEqualTo(Instant.parse("2026-08-06T09:00:00Z")); // whole ticks of 1 ms
+        reading[0] = Instant.parse("2026-08-05T09:00:00Z");
+        w.advance();
+        assertThat(w.time()).isEqualTo(Instant.parse("2026-08-06T09:00:00Z"));
+        List<String> fired = new ArrayList<>();
+        w.schedule(reading[0].plusSeconds(600), () -> fired.add("before the wheel's time"));
+        w.schedule(w.time().plusSeconds(600), () -> fired.add("after it"));
+        assertThat(w.advance()).isOne();
+        assertThat(fired).containsExactly("before the wheel's time");
+    }
+
+    @Test
     void shouldGrowPastItsFirstArraysAndFireEveryTimerInOrder() {
         int n = 100_000;
         long[] ids = new long[n];
