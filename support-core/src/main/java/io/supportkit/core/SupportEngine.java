@@ -1,6 +1,7 @@
 package io.supportkit.core;
 
 import io.supportkit.ConfigurationException;
+import io.supportkit.NotFoundException;
 import io.supportkit.core.internal.ConversationLifecycle;
 import io.supportkit.core.internal.CustomerDirectory;
 import io.supportkit.core.internal.EngineSettings;
@@ -11,7 +12,10 @@ import io.supportkit.core.internal.SlaBridge;
 import io.supportkit.nlp.Redactor;
 import io.supportkit.nlp.TextAnalyzer;
 import io.supportkit.routing.Router;
+import io.supportkit.core.sla.EscalationAction;
+import io.supportkit.core.sla.SlaMetric;
 import io.supportkit.core.sla.SlaPolicies;
+import io.supportkit.core.sla.SlaPolicy;
 import io.supportkit.core.timer.TimerWheel;
 import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.spi.OutboundSink;
@@ -64,6 +68,7 @@ public final class SupportEngine {
         // host's builder is left as it was apart from the clock
         this.router = routing.map(bridge -> settings.routing().orElseThrow().clock(settings.clock()).build()
                 .newBuilder().listener(bridge).build());
+        router.ifPresent(r -> settings.slaPolicies().ifPresent(p -> requireRerouteQueues(p, r)));
         MessageInsight insight = new MessageInsight(settings.analyzer(), settings.redactor());
         listeners.add(insight);
         listeners.addAll(settings.listeners());
@@ -77,6 +82,31 @@ public final class SupportEngine {
         routing.ifPresent(bridge -> bridge.connect(router.orElseThrow(), lifecycle));
         this.customers = directory;
         this.conversations = lifecycle;
+    }
+
+    /**
+     * A policy that reroutes to a queue the router does not have is a configuration error, found at build: at run
+     * time the transfer would fail when the SLA breaches, and the router would release the agent's capacity while
+     * the conversation still showed the agent. The router's queues are fixed when it is built.
+     */
+    private static void requireRerouteQueues(SlaPolicies policies, Router router) {
+        for (SlaPolicy policy : policies.asList()) {
+            for (SlaMetric metric : SlaMetric.values()) {
+                List<EscalationAction> actions = new ArrayList<>(policy.warningActions(metric));
+                actions.addAll(policy.breachActions(metric));
+                for (EscalationAction action : actions) {
+                    if (action instanceof EscalationAction.Reroute reroute) {
+                        try {
+                            router.queueStats(reroute.queue());
+                        } catch (NotFoundException e) {
+                            throw new ConfigurationException("SLA policy " + Require.quote(policy.id())
+                                    + " reroutes " + metric + " to queue " + Require.quote(reroute.queue())
+                                    + ", which the router does not have", e);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     public static Builder builder() {

@@ -15,6 +15,8 @@ import io.supportkit.core.sla.SlaSnapshot;
 import io.supportkit.core.sla.TimeBasis;
 import io.supportkit.core.spi.IdGenerator;
 import io.supportkit.core.timer.TimerWheel;
+import io.supportkit.routing.Router;
+import io.supportkit.routing.RoutingQueue;
 import io.supportkit.storage.AgentId;
 import io.supportkit.storage.Conversation;
 import io.supportkit.storage.ConversationId;
@@ -204,6 +206,25 @@ class EngineSlaTest {
         assertThat(e.engine.timers().pending()).isZero();
         e.clock.now = Instant.parse("2259-12-31T23:59:00Z");
         assertThat(e.engine.conversations().sla(e.tenant, id)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAtBuildAPolicyThatReroutesToAQueueTheRouterDoesNotHave() {
+        SlaPolicy lost = SlaPolicy.builder("lost")
+                .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(10), TimeBasis.CALENDAR)
+                .onBreach(SlaMetric.FIRST_RESPONSE, EscalationAction.reroute("no-such-queue"))
+                .build();
+        Router.Builder routing = Router.builder().queue(RoutingQueue.of("general")).defaultQueue("general");
+        assertThatThrownBy(() -> new EngineFixture(SupportEngine.builder().sla(SlaPolicies.of(lost)).routing(routing)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("\"lost\"").hasMessageContaining("\"no-such-queue\"");
+
+        SlaPolicy found = SlaPolicy.builder("found")
+                .target(SlaMetric.FIRST_RESPONSE, Duration.ofMinutes(10), TimeBasis.CALENDAR)
+                .onBreach(SlaMetric.FIRST_RESPONSE, EscalationAction.reroute("general"))
+                .build();
+        assertThat(new EngineFixture(SupportEngine.builder().sla(SlaPolicies.of(found)).routing(routing))
+                .engine.router()).isPresent();
     }
 
     @Test
