@@ -113,7 +113,11 @@ public final class SupportEngine {
         return new Builder();
     }
 
-    /** A builder holding this engine's configuration, to derive a differently configured engine. */
+    /**
+     * A builder holding this engine's configuration, to derive a differently configured engine. The derived engine
+     * gets a timer wheel of its own, unless the host gave this engine one with {@link Builder#timers}: then the two
+     * share it, and either's {@link #tick()} runs both engines' timers.
+     */
     public Builder newBuilder() {
         return new Builder(settings);
     }
@@ -210,7 +214,9 @@ public final class SupportEngine {
             reopenWindow = s.reopenWindow();
             maxMessageLength = s.maxMessageLength();
             sla = s.slaPolicies();
-            timers = s.timers();
+            // the engine's own wheel stays its own: a derived engine that shared it would run this engine's timers
+            // on its tick (and its clock would be checked against a wheel the caller never chose)
+            timers = s.timersFromHost() ? s.timers() : null;
             routing = s.routing();
             analyzer = s.analyzer();
             redactor = s.redactor();
@@ -375,7 +381,8 @@ public final class SupportEngine {
             SupportStore chosen = store != null ? store : new InMemorySupportStore();
             return new SupportEngine(new EngineSettings(clock, chosen, outbound, List.copyOf(listeners), idGenerator,
                     acknowledgement, botName, reopenWindow, maxMessageLength, sla, wheel, routing, analyzer,
-                    redactor != null ? redactor : analyzer.map(TextAnalyzer::redactor).orElseGet(Redactor::masking)));
+                    redactor != null ? redactor : analyzer.map(TextAnalyzer::redactor).orElseGet(Redactor::masking),
+                    timers != null));
         }
 
         private static String abbreviate(String s) {

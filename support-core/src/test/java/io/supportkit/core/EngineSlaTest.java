@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.supportkit.core.EngineFixture.web;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EngineSlaTest {
@@ -225,6 +226,22 @@ class EngineSlaTest {
                 .build();
         assertThat(new EngineFixture(SupportEngine.builder().sla(SlaPolicies.of(found)).routing(routing))
                 .engine.router()).isPresent();
+    }
+
+    @Test
+    void shouldGiveADerivedEngineATimerWheelOfItsOwn() {
+        ConversationId id = f.say(web("v"), "Hi").conversation().id();
+        SupportEngine derived = f.engine.newBuilder().build();
+        assertThat(derived.timers()).isNotSameAs(f.engine.timers());
+        f.clock.advance(Duration.ofMinutes(10));
+        assertThat(derived.tick()).isZero(); // the original's breach is not the derived engine's to run
+        assertThat(f.engine.conversations().get(f.tenant, id).priority()).isEqualTo(Priority.NORMAL);
+        assertThatCode(() -> f.engine.newBuilder().clock(VirtualClock.at(Instant.EPOCH)).build())
+                .doesNotThrowAnyException();
+
+        TimerWheel shared = TimerWheel.builder().clock(f.clock).build();
+        SupportEngine host = SupportEngine.builder().clock(f.clock).outbound(m -> { }).timers(shared).build();
+        assertThat(host.newBuilder().build().timers()).isSameAs(shared);
     }
 
     @Test

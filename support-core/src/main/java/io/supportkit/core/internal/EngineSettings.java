@@ -20,5 +20,6 @@ public record EngineSettings(InstantSource clock, SupportStore store, OutboundSi
                              List<SupportEventListener> listeners, IdGenerator idGenerator,
                              Optional<String> acknowledgement, String botName, Duration reopenWindow,
                              int maxMessageLength, Optional<SlaPolicies> slaPolicies, TimerWheel timers,
-                             Optional<Router.Builder> routing, Optional<TextAnalyzer> analyzer, Redactor redactor) {
+                             Optional<Router.Builder> routing, Optional<TextAnalyzer> analyzer, Redactor redactor,
+                             boolean timersFromHost) {
 }
