@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -374,8 +375,10 @@ public final class BusinessCalendar {
      */
     public static final class Builder {
         private static final int MAX_RANGE_DAYS = 366;
-        private static final LocalDate FIRST_DATE = LocalDate.of(1700, 1, 1);
-        private static final LocalDate LAST_DATE = LocalDate.of(2259, 12, 31);
+        /** The dates of the supported range, derived from it so that the two cannot drift apart. */
+        private static final LocalDate FIRST_DATE = LocalDate.ofInstant(SegmentTimeline.MIN, ZoneOffset.UTC);
+        private static final LocalDate LAST_DATE = LocalDate.ofInstant(SegmentTimeline.MAX, ZoneOffset.UTC)
+                .minusDays(1);
         private final String id;
         private final ZoneId zone;
         private final Map<DayOfWeek, List<OpeningInterval>> weekly = new EnumMap<>(DayOfWeek.class);

@@ -1,14 +1,19 @@
 package io.supportkit.core.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.supportkit.ConfigurationException;
 import io.supportkit.internal.Require;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,6 +35,37 @@ public final class JsonFields {
             .build();
 
     private JsonFields() {
+    }
+
+    /**
+     * The error for a file {@link #STRICT_MAPPER} could not parse, naming {@code what} ("calendar", "SLA policy")
+     * and where. The parser's own message can repeat a key of the input whole (up to its 50,000 characters), so a
+     * long or malformed one is quoted.
+     */
+    public static ConfigurationException malformed(String what, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String message = e.getOriginalMessage();
+        if (e instanceof MismatchedInputException && message.startsWith("Trailing token")) {
+            message = "it must hold one value and nothing after it, found more";
+        } else if (message.length() > 300 || Require.firstUnpairedSurrogate(message) >= 0) {
+            message = Require.quote(message);
+        }
+        return new ConfigurationException(what + " JSON is malformed" + where + ": " + message, e);
+    }
+
+    /** The elements of the array at {@code key}; none when it is absent, an error when it is not an array. */
+    public static List<JsonNode> array(JsonNode node, String key, String where) {
+        JsonNode v = node.path(key);
+        List<JsonNode> out = new ArrayList<>();
+        if (v.isMissingNode()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigurationException(where + ": \"" + key + "\" must be an array");
+        }
+        v.forEach(out::add);
+        return out;
     }
 
     /** Requires an object whose keys are all in {@code allowed}: a typo must fail, not be ignored. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * An SLA policy: a condition that selects subjects, targets per metric and priority, warnings before a breach,
@@ -281,11 +282,7 @@ public final class SlaPolicy {
 
         /** A warning this long before the breach, at most 3650 days (replaces the default 80 % warning). */
         public Builder warnBefore(Duration lead) {
-            Require.nonNull(lead, "lead");
-            if (lead.isNegative() || lead.isZero() || lead.compareTo(SlaTarget.MAX_DURATION) > 0) {
-                throw new ConfigurationException("warning lead time must be positive and at most "
-                        + SlaTarget.MAX_DURATION.toDays() + " days (the longest target), was " + lead);
-            }
+            requireLikeATarget(lead, "lead", "warning lead time");
             customiseWarnings();
             leads.add(lead);
             return this;
@@ -349,18 +346,26 @@ public final class SlaPolicy {
          * most 3650 days, like a target.
          */
         public Builder reassignIfNoReplyWithin(Duration after) {
-            Require.nonNull(after, "after");
-            if (after.isNegative() || after.isZero() || after.compareTo(SlaTarget.MAX_DURATION) > 0) {
-                // bounded like targets: the reassign deadline is computed from input times and must stay an Instant
-                throw new ConfigurationException("reassign time must be positive and at most "
-                        + SlaTarget.MAX_DURATION.toDays() + " days (the longest target), was " + after);
-            }
+            requireLikeATarget(after, "after", "reassign time");
             this.reassignAfter = after;
             return this;
         }
 
+        /**
+         * Durations the tracker adds to input times (warning leads, the reassign time) are bounded like targets, so
+         * that every deadline it computes stays inside the supported range.
+         */
+        private static void requireLikeATarget(Duration d, String parameter, String what) {
+            Require.nonNull(d, parameter);
+            if (d.isNegative() || d.isZero() || d.compareTo(SlaTarget.MAX_DURATION) > 0) {
+                throw new ConfigurationException(what + " must be positive and at most "
+                        + SlaTarget.MAX_DURATION.toDays() + " days (the longest target), was " + d);
+            }
+        }
+
         public SlaPolicy build() {
-            boolean business = targets().values().stream().flatMap(m -> m.values().stream())
+            boolean business = Stream.concat(allPriorities.values().stream(),
+                            byPriority.values().stream().flatMap(m -> m.values().stream()))
                     .anyMatch(t -> t.basis() == TimeBasis.BUSINESS);
             if (business && calendar == null) {
                 throw new ConfigurationException("policy " + Require.quote(id)

@@ -6,6 +6,7 @@ import io.supportkit.ConflictException;
 import io.supportkit.InvalidInputException;
 import io.supportkit.NotFoundException;
 import io.supportkit.core.calendar.BusinessCalendar;
+import io.supportkit.core.calendar.internal.SegmentTimeline;
 import io.supportkit.core.sla.SlaSnapshot.ClockState;
 import io.supportkit.core.sla.SlaSnapshot.MetricState;
 import io.supportkit.core.sla.spi.EscalationHandler;
@@ -50,7 +51,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * saturate at {@code Long.MAX_VALUE} (about 292 years), far above the longest target (3650 days). A warning, breach
  * or reassign that would fall due at or after the end of the range is not scheduled.
  *
- * <p>Each input is applied all or nothing: if it fails, the subject is left exactly as it was (timers included).
+ * <p>Each input is applied all or nothing: every check comes before the first change, so a rejected input leaves the
+ * subject exactly as it was, and the wheel is touched only once the input's effect is complete.
  *
  * <pre>{@code
  * SlaTracker tracker = SlaTracker.builder()
@@ -67,10 +69,12 @@ public final class SlaTracker {
     private static final Logger LOG = LoggerFactory.getLogger(SlaTracker.class);
     private static final BusinessCalendar ALWAYS = BusinessCalendar.alwaysOpen("always-open", ZoneOffset.UTC);
     private static final SlaMetric[] METRICS = SlaMetric.values();
-    /** First supported instant: the calendar's, so that every business-time question on an input's time is valid. */
-    private static final Instant FIRST_INSTANT = Instant.parse("1700-01-01T00:00:00Z");
-    /** End of the supported range, excluded (the calendar's own end). */
-    private static final Instant END_INSTANT = Instant.parse("2260-01-01T00:00:00Z");
+    /**
+     * The supported range is the calendars' ({@link SegmentTimeline}), so that every business-time question on an
+     * input's time is valid; for inputs the end is excluded.
+     */
+    private static final Instant FIRST_INSTANT = SegmentTimeline.MIN;
+    private static final Instant END_INSTANT = SegmentTimeline.MAX;
     /** The longest calendar span whose nanoseconds fit a long; longer spans saturate. */
     private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
 
@@ -135,13 +139,7 @@ public final class SlaTracker {
                     throw new InvalidInputException("input for " + Require.quote(s.id) + " at " + input.at()
                             + " is older than the previous input at " + s.lastInput);
                 }
-                Subject before = s.copy();
-                try {
-                    step(s, input, out);
-                } catch (RuntimeException e) {
-                    s.restore(before); // all or nothing: timers are only touched by commit, so nothing else to undo
-                    throw e;
-                }
+                step(s, input, out); // every rejection happened above: from here on nothing throws
                 commit(s);
                 reported = s.gone ? null : s.horizon;
             }
@@ -226,8 +224,8 @@ public final class SlaTracker {
     }
 
     /**
-     * One input of a tracked subject, in time order; the caller holds the subject's lock. Changes only the subject's
-     * fields (timers are armed by {@link #commit}), so a caller can undo it with {@link Subject#restore}.
+     * One input of a tracked subject, in time order, already checked; the caller holds the subject's lock. Changes
+     * only the subject's fields: timers are armed afterwards by {@link #commit}.
      */
     private void step(Subject s, SlaInput input, List<Emission> out) {
         s.lastInput = input.at();
@@ -616,15 +614,9 @@ public final class SlaTracker {
                 return;
             }
             t = due.isBefore(s.horizon) ? s.horizon : due;
-            Subject before = s.copy();
-            try {
-                catchUp(s, t, out);
-                updateReassign(s, t, out);
-                s.horizon = t;
-            } catch (RuntimeException e) {
-                s.restore(before);
-                throw e;
-            }
+            catchUp(s, t, out);
+            updateReassign(s, t, out);
+            s.horizon = t;
             commit(s);
         }
         dispatch(out);
@@ -804,32 +796,6 @@ public final class SlaTracker {
         Clock clock(SlaMetric m) {
             return clocks[m.ordinal()];
         }
-
-        /** A copy of the state, to undo a change that failed half way ({@link #restore}). */
-        Subject copy() {
-            Subject c = new Subject(subject, lastInput);
-            c.restore(this);
-            return c;
-        }
-
-        void restore(Subject from) {
-            subject = from.subject;
-            policy = from.policy;
-            status = from.status;
-            lastInput = from.lastInput;
-            horizon = from.horizon;
-            firstResponseGiven = from.firstResponseGiven;
-            unansweredSince = from.unansweredSince;
-            assignee = from.assignee;
-            assignedAt = from.assignedAt;
-            reassignDue = from.reassignDue;
-            reassignArmed = from.reassignArmed;
-            reassignTimer = from.reassignTimer;
-            gone = from.gone;
-            for (int i = 0; i < clocks.length; i++) {
-                clocks[i].restore(from.clocks[i]);
-            }
-        }
     }
 
     private static final class Clock {
@@ -858,20 +824,6 @@ public final class SlaTracker {
                 return warnings[warned];
             }
             return breached ? -1 : target.duration().toNanos();
-        }
-
-        void restore(Clock from) {
-            state = from.state;
-            target = from.target;
-            warnings = from.warnings; // never changed in place, only replaced
-            warned = from.warned;
-            breached = from.breached;
-            calNanos = from.calNanos;
-            busNanos = from.busNanos;
-            runningSince = from.runningSince;
-            timerDue = from.timerDue;
-            armedDue = from.armedDue;
-            timer = from.timer;
         }
 
         void accumulate(Subject s, Instant t, BusinessCalendar cal) {
@@ -913,8 +865,7 @@ public final class SlaTracker {
 
     /** Calendar nanoseconds from {@code from} to {@code to} (not before it), saturated. */
     private static long calendarNanos(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return d.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
+        return saturatedNanos(Duration.between(from, to));
     }
 
     /**
@@ -922,7 +873,10 @@ public final class SlaTracker {
      * the calendar's answer is exact however long the span (560 years of open time do not fit a long; 292 do).
      */
     private static long businessNanos(BusinessCalendar cal, Instant from, Instant to) {
-        Duration d = cal.businessDuration(from, to);
+        return saturatedNanos(cal.businessDuration(from, to));
+    }
+
+    private static long saturatedNanos(Duration d) {
         return d.compareTo(MAX_NANOS) >= 0 ? Long.MAX_VALUE : d.toNanos();
     }
 

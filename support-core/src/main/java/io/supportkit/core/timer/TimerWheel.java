@@ -245,13 +245,14 @@ public final class TimerWheel {
         if (task == null) {
             throw new InvalidInputException("task must not be null");
         }
-        long tick = ceilTick(Math.min(deadlineNanos, horizonNanos));
+        long deadline = Math.min(deadlineNanos, horizonNanos); // see HORIZON_NANOS
+        long tick = ceilTick(deadline);
         lock();
         try {
             int e = allocate();
             int gen = gens[e] & ~STATE;
             gens[e] = gen | LIVE;
-            deadlines[e] = Math.min(deadlineNanos, horizonNanos);
+            deadlines[e] = deadline;
             tasks[e] = task;
             insert(e, Math.max(tick, now));
             pending++;
@@ -373,9 +374,10 @@ public final class TimerWheel {
             throw new InvalidInputException("delay must not be negative, was " + delay);
         }
         Require.nonNull(task, "task");
-        // in nanoseconds from the origin, where both terms are at most the horizon and their sum cannot overflow
+        // in nanoseconds from the origin, where both terms are at most the horizon and their sum cannot overflow;
+        // scheduleNanos holds the sum at the horizon
         long after = delay.getSeconds() >= HORIZON_NANOS / NANOS_PER_SECOND ? HORIZON_NANOS : delay.toNanos();
-        return scheduleNanos(Math.min(relativeNanos(now()) + after, horizonNanos), task);
+        return scheduleNanos(relativeNanos(now()) + after, task);
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.supportkit.core.calendar.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.supportkit.ConfigurationException;
 import io.supportkit.core.internal.JsonFields;
 import io.supportkit.SupportException;
@@ -42,7 +40,7 @@ public final class CalendarJsonReader {
         try {
             return read(JsonFields.STRICT_MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw malformed(e);
+            throw JsonFields.malformed("calendar", e);
         }
     }
 
@@ -50,24 +48,10 @@ public final class CalendarJsonReader {
         try {
             return read(JsonFields.STRICT_MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw malformed(e);
+            throw JsonFields.malformed("calendar", e);
         } catch (IOException e) {
             throw new ConfigurationException("calendar JSON could not be read: " + Require.quote(e.getMessage()), e);
         }
-    }
-
-    private static ConfigurationException malformed(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
-            return new ConfigurationException("calendar JSON must hold one object and nothing after it, found more"
-                    + where, e);
-        }
-        String message = e.getOriginalMessage();
-        if (message.length() > 300 || Require.firstUnpairedSurrogate(message) >= 0) {
-            message = Require.quote(message); // a duplicate key is repeated whole, up to the parser's 50,000 chars
-        }
-        return new ConfigurationException("calendar JSON is malformed" + where + ": " + message, e);
     }
 
     private static BusinessCalendar read(JsonNode root) {
@@ -109,7 +93,7 @@ public final class CalendarJsonReader {
                 apply(where, () -> b.open(day, intervals));
             }
         }
-        for (JsonNode h : array(root, "holidays", cal)) {
+        for (JsonNode h : JsonFields.array(root, "holidays", cal)) {
             JsonFields.requireKeys(h, HOLIDAY, cal + " holiday");
             String name = JsonFields.text(h, "name", cal + " holiday");
             String where = cal + " holiday " + Require.quote(name);
@@ -130,7 +114,7 @@ public final class CalendarJsonReader {
                 apply(cal, () -> b.holiday(from, to, name));
             }
         }
-        for (JsonNode sd : array(root, "specialDays", cal)) {
+        for (JsonNode sd : JsonFields.array(root, "specialDays", cal)) {
             JsonFields.requireKeys(sd, SPECIAL, cal + " special day");
             String name = JsonFields.text(sd, "name", cal + " special day");
             String where = cal + " special day " + Require.quote(name);
@@ -176,19 +160,6 @@ public final class CalendarJsonReader {
             throw new ConfigurationException(where + ": \"" + key + "\" must be a month and day such as 12-21, was "
                     + Require.quote(text), e);
         }
-    }
-
-    private static List<JsonNode> array(JsonNode root, String key, String cal) {
-        JsonNode v = root.path(key);
-        List<JsonNode> out = new ArrayList<>();
-        if (v.isMissingNode()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw new ConfigurationException(cal + ": \"" + key + "\" must be an array");
-        }
-        v.forEach(out::add);
-        return out;
     }
 
     private static String[] strings(JsonNode v, String where) {

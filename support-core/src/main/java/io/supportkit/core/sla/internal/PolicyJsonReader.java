@@ -1,6 +1,5 @@
 package io.supportkit.core.sla.internal;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.supportkit.ConfigurationException;
@@ -47,11 +46,7 @@ public final class PolicyJsonReader {
         try {
             root = JsonFields.STRICT_MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            // the parser's message may repeat a (huge or malformed) key or token of the input: quoted
-            JsonLocation at = e.getLocation();
-            throw new ConfigurationException("SLA policy JSON is malformed"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
-                    + Require.quote(e.getOriginalMessage()), e);
+            throw JsonFields.malformed("SLA policy", e);
         }
         if (root == null || !root.isObject() || !root.path("policies").isArray() || root.size() != 1) {
             throw new ConfigurationException("SLA policy JSON must be an object with one key, \"policies\": [...]");
@@ -81,7 +76,7 @@ public final class PolicyJsonReader {
                 }
                 b.calendar(cal);
             }
-            for (JsonNode t : array(p, "targets", where)) {
+            for (JsonNode t : JsonFields.array(p, "targets", where)) {
                 JsonFields.requireKeys(t, TARGET, where + " target");
                 SlaMetric metric = enumValue(SlaMetric.class, JsonFields.text(t, "metric", where), where);
                 Duration d = Duration.parse(JsonFields.text(t, "duration", where));
@@ -112,7 +107,7 @@ public final class PolicyJsonReader {
                 JsonNode w = p.get("warnings");
                 JsonFields.requireKeys(w, WARNINGS, where + " warnings");
                 b.noWarnings();
-                for (JsonNode f : array(w, "fractions", where)) {
+                for (JsonNode f : JsonFields.array(w, "fractions", where)) {
                     if (!f.isNumber()) {
                         throw new ConfigurationException(where + ": warning fractions must be numbers, found "
                                 + JsonFields.shown(f));
@@ -164,7 +159,7 @@ public final class PolicyJsonReader {
 
     private static EscalationAction[] actions(JsonNode p, String key, String where) {
         List<EscalationAction> out = new ArrayList<>();
-        for (JsonNode a : array(p, key, where)) {
+        for (JsonNode a : JsonFields.array(p, key, where)) {
             JsonFields.requireKeys(a, ACTION, where + " " + key);
             if (a.size() != 1) {
                 throw new ConfigurationException(where + " " + key + ": each action has exactly one key, was "
@@ -200,27 +195,12 @@ public final class PolicyJsonReader {
         }
     }
 
-
-
     private static boolean bool(JsonNode node, String key, String where) {
         JsonNode v = node.get(key);
         if (!v.isBoolean()) {
             throw new ConfigurationException(where + ": \"" + key + "\" must be true or false, was " + JsonFields.shown(v));
         }
         return v.asBoolean();
-    }
-
-    private static List<JsonNode> array(JsonNode node, String key, String where) {
-        JsonNode v = node.path(key);
-        List<JsonNode> out = new ArrayList<>();
-        if (v.isMissingNode()) {
-            return out;
-        }
-        if (!v.isArray()) {
-            throw new ConfigurationException(where + ": \"" + key + "\" must be an array");
-        }
-        v.forEach(out::add);
-        return out;
     }
 
     private static List<String> strings(JsonNode v, String where) {
